@@ -1,0 +1,1 @@
+"""Complaints and disputes, case workflow, messages, documents and rulings (complaints issue)."""

@@ -1,0 +1,1 @@
+"""Covenants (sector IRBC agreements), parties, governance, memberships, annual cycles, risk themes."""

@@ -1,0 +1,1 @@
+"""Assessment frameworks, self-assessments, reviews, risk register and action plans (due-diligence issue)."""

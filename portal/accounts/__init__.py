@@ -1,0 +1,1 @@
+"""Users, organisations (stakeholders) and roles."""

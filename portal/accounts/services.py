@@ -1,0 +1,131 @@
+"""The only writers of organisations and of the link between users, organisations and role groups."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.audit.services import audit_record
+from portal.notifications.services import notification_enqueue
+
+from .models import Organisation, User
+from .roles import Role, group_name
+
+
+def user_sync_role_group(*, user: User) -> None:
+    """Put the user in exactly the group of their organisation's role (none while not approved)."""
+    role_groups = Group.objects.filter(name__startswith="role:")
+    user.groups.remove(*role_groups)
+    organisation = user.organisation
+    if organisation is not None and organisation.is_approved:
+        group, _created = Group.objects.get_or_create(name=group_name(organisation.kind))
+        user.groups.add(group)
+
+
+def secretariat_users() -> list[User]:
+    return list(
+        User.objects.filter(
+            is_active=True,
+            organisation__kind=Role.SECRETARIAT,
+            organisation__status=Organisation.Status.APPROVED,
+        )
+    )
+
+
+@transaction.atomic
+def organisation_register(
+    *, user: User, first_name: str, last_name: str, name: str, kind: Role, kvk_number: str = ""
+) -> Organisation:
+    """A new organisation asks for access: it waits for the secretariat's decision."""
+    if kind in (Role.SECRETARIAT, Role.COMMITTEE):
+        raise ValidationError(_("This type of organisation cannot sign up."))
+    organisation = Organisation(name=name, kind=kind, kvk_number=kvk_number)
+    organisation.full_clean()
+    organisation.save()
+    user.first_name, user.last_name, user.organisation = first_name, last_name, organisation
+    user.save(update_fields=["first_name", "last_name", "organisation"])
+    audit_record(actor=user, action="organisation.registered", target=organisation)
+    notification_enqueue(
+        recipients=secretariat_users(),
+        kind="organisation.registered",
+        subject=_("New account request: {name}"),
+        body=_("{name} ({kind}) asks for access to the portal. Review the request."),
+        params={"name": organisation.name, "kind": organisation.get_kind_display()},
+        url=reverse("accounts:organisation-review", kwargs={"pk": organisation.pk}),
+    )
+    return organisation
+
+
+@transaction.atomic
+def organisation_decide(*, actor: User, organisation_id: int, approve: bool, note: str = "") -> Organisation:
+    """The secretariat approves or rejects a waiting organisation; its users are told either way."""
+    organisation = Organisation.objects.select_for_update().get(pk=organisation_id)
+    if organisation.status != Organisation.Status.PENDING:
+        raise ValidationError(_("This request has already been decided."))
+    if actor.organisation_id == organisation.pk:
+        raise ValidationError(_("You cannot decide on your own organisation's request."))
+    if not approve and not note.strip():
+        raise ValidationError({"note": _("Give the reason for the rejection.")})
+    organisation.status = Organisation.Status.APPROVED if approve else Organisation.Status.REJECTED
+    organisation.decision_note, organisation.decided_by, organisation.decided_at = note, actor, timezone.now()
+    organisation.save(update_fields=["status", "decision_note", "decided_by", "decided_at", "updated_at"])
+    users = list(organisation.users.all())
+    for user in users:
+        user_sync_role_group(user=user)
+    audit_record(
+        actor=actor,
+        action="organisation.approved" if approve else "organisation.rejected",
+        target=organisation,
+        note=note,
+    )
+    if approve:
+        notification_enqueue(
+            recipients=users,
+            kind="organisation.approved",
+            subject=_("Your organisation {name} has been approved"),
+            body=_("You can now use the IMVO Covenant Portal. {note}"),
+            params={"name": organisation.name, "note": note},
+            url=reverse("accounts:home"),
+        )
+    else:
+        notification_enqueue(
+            recipients=users,
+            kind="organisation.rejected",
+            subject=_("Your request for {name} was not approved"),
+            body=_("Reason given by the secretariat: {note}"),
+            params={"name": organisation.name, "note": note},
+        )
+    return organisation
+
+
+@transaction.atomic
+def user_create(
+    *,
+    email: str,
+    password: str | None,
+    organisation: Organisation,
+    first_name: str = "",
+    last_name: str = "",
+    verified: bool = False,
+    **extra: Any,
+) -> User:
+    """Create a user in an organisation (used by the secretariat, demo data and tests)."""
+    from allauth.account.models import EmailAddress
+
+    user = User.objects.create_user(
+        email=email,
+        password=password,
+        organisation=organisation,
+        first_name=first_name,
+        last_name=last_name,
+        **extra,
+    )
+    EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=verified)
+    user_sync_role_group(user=user)
+    return user

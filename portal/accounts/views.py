@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from portal.access import get_visible_or_404, role_required
+from portal.notifications.selectors import notification_list_for
+
+from . import selectors, services
+from .forms import OrganisationDecisionForm
+from .roles import Role, role_of
+
+
+@login_required
+def home_view(request: HttpRequest) -> HttpResponse:
+    """Send each signed-in user to the home page of their role."""
+    role = role_of(request.user)
+    if role is None:
+        return redirect("accounts:pending")
+    return redirect("accounts:role-home", role=role.value)
+
+
+@role_required(*Role)
+def role_home_view(request: HttpRequest, role: str) -> HttpResponse:
+    """A role's own home page: who you are, your organisation and your latest notifications."""
+    if role_of(request.user) != role:
+        raise Http404
+    context = {
+        "role": Role(role),
+        "organisation": request.user.organisation,
+        "latest_notifications": list(notification_list_for(request.user)[:5]),
+        "pending_requests": (
+            selectors.organisation_requests_for(request.user).count() if role == Role.SECRETARIAT else None
+        ),
+    }
+    return render(request, "accounts/home.html", context)
+
+
+@login_required
+def pending_view(request: HttpRequest) -> HttpResponse:
+    organisation = request.user.organisation
+    if organisation is not None and organisation.is_approved:
+        return redirect("accounts:home")
+    return render(request, "accounts/pending.html", {"organisation": organisation})
+
+
+@role_required(Role.SECRETARIAT)
+def organisation_requests_view(request: HttpRequest) -> HttpResponse:
+    page = Paginator(selectors.organisation_requests_for(request.user), 25).get_page(request.GET.get("page"))
+    return render(request, "accounts/organisation_requests.html", {"page_obj": page})
+
+
+@role_required(Role.SECRETARIAT)
+def organisation_review_view(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_visible_or_404(selectors.organisation_list_for(request.user), pk=pk)
+    form = OrganisationDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organisation_decide(
+                actor=request.user,
+                organisation_id=organisation.pk,
+                approve=form.cleaned_data["decision"] == "approve",
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.error_dict.items():
+                    for error in errors:
+                        form.add_error(field if field in form.fields else None, error)
+            else:
+                form.add_error(None, exc)
+        else:
+            messages.success(
+                request, _("Your decision on %(name)s has been saved.") % {"name": organisation.name}
+            )
+            return redirect("accounts:organisation-requests")
+    return render(
+        request,
+        "accounts/organisation_review.html",
+        {"organisation": organisation, "form": form, "members": organisation.users.all()},
+    )

@@ -1,0 +1,12 @@
+from django.urls import include, path
+
+from . import views
+
+app_name = "api"
+
+urlpatterns = [
+    path("me/", views.MeApi.as_view(), name="me"),
+    path("organisations/", views.OrganisationListApi.as_view(), name="organisations-list"),
+    path("organisations/<int:pk>/", views.OrganisationDetailApi.as_view(), name="organisations-detail"),
+    path("", include("covenants.api.urls")),
+]

@@ -1,0 +1,1 @@
+"""Site-wide pages, health check, context processors and the demo-data command."""

@@ -1,0 +1,35 @@
+"""Site wiring. Pages carry the language in the URL (/nl/, /en/); the API and health check do not."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from portal.core.health import health_view
+
+handler403 = "portal.core.views.error_403_view"
+handler404 = "portal.core.views.error_404_view"
+handler500 = "portal.core.views.error_500_view"
+
+urlpatterns = [
+    path("healthz", health_view, name="health"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("portal.api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("portal.core.urls")),
+    path("account/", include("allauth.urls")),
+    path("dashboard/", include("portal.accounts.urls")),
+    path("notifications/", include("portal.notifications.urls")),
+    path("jobs/", include("portal.jobs.urls")),
+    path("covenants/", include("covenants.urls")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path(settings.PORTAL_ADMIN_PATH, admin.site.urls),
+    prefix_default_language=True,
+)
