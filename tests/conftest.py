@@ -69,3 +69,118 @@ def client_for():
         return client
 
     return make
+
+
+# --- A real Celery worker for integration tests -------------------------------------------------------
+
+
+def _database_url(settings_dict: dict) -> str:
+    user = settings_dict.get("USER") or ""
+    password = settings_dict.get("PASSWORD") or ""
+    auth = f"{user}:{password}@" if password else (f"{user}@" if user else "")
+    return f"postgres://{auth}{settings_dict.get('HOST') or '127.0.0.1'}:{settings_dict.get('PORT') or 5432}/{settings_dict['NAME']}"
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A real `celery worker` process on the test database and the test Redis broker.
+
+    Yields an object with `mail_dir` (where the worker's e-mail backend writes each message as a
+    file). The web side of the test must switch eager mode off (fixture `celery_live`).
+    """
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from django.conf import settings
+    from django.db import connection
+
+    from portal.celery import app as celery_app
+
+    mail_dir = tmp_path_factory.mktemp("worker-mail")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "DATABASE_URL": _database_url(connection.settings_dict),
+        "REDIS_URL": settings.REDIS_URL,
+        "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+        "CELERY_TASK_ALWAYS_EAGER": "0",
+        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "DJANGO_EMAIL_FILE_PATH": str(mail_dir),
+    }
+    # Drop what an earlier, interrupted run may have left in the broker.
+    import redis
+
+    redis.Redis.from_url(settings.CELERY_BROKER_URL).flushdb()
+    log = open(mail_dir.parent / "worker.log", "w")  # noqa: SIM115
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "portal",
+            "worker",
+            "--pool=solo",
+            "--loglevel=INFO",
+            "--without-gossip",
+            "--without-mingle",
+            "-n",
+            f"test-{os.getpid()}@%h",
+        ],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise RuntimeError(f"celery worker exited early; see {log.name}")
+            try:
+                if celery_app.control.ping(timeout=0.5):
+                    break
+            except Exception:  # noqa: S110 - broker not ready yet
+                pass
+        else:
+            raise RuntimeError("celery worker did not answer within 30 s")
+        yield SimpleNamespace(mail_dir=Path(mail_dir), process=proc)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture
+def celery_live(celery_worker_process):
+    """Tasks go through the real broker to the real worker for the duration of the test."""
+    from portal.celery import app as celery_app
+
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = False
+    yield celery_worker_process
+    celery_app.conf.task_always_eager = previous
+
+
+def point_broker_at(url: str) -> None:
+    """Make this process's Celery client use another broker URL (connection pools reset)."""
+    # kombu keeps one pool per broker URL in a global registry: switching the URL back finds the
+    # original pool again, so nothing is closed here.
+    import os
+
+    from portal.celery import app as celery_app
+
+    # Celery reads CELERY_BROKER_URL from the environment before its own configuration.
+    os.environ["CELERY_BROKER_URL"] = url
+    celery_app.conf.broker_url = url
+    celery_app.conf.broker_write_url = None
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None

@@ -74,7 +74,9 @@ def notification_dispatch(notification_ids: Iterable[int]) -> None:
         try:
             notification_deliver.apply_async((notification_id,), retry=False)
         except Exception:  # broker down or slow: the row stays pending for the sweep
-            logger.warning("could not queue notification %s; the sweep will retry", notification_id)
+            logger.warning(
+                "could not queue notification %s; the sweep will retry", notification_id, exc_info=True
+            )
             return
 
 
@@ -97,7 +99,7 @@ def notification_deliver(*, notification_id: int) -> bool:
     """
     with transaction.atomic():
         notification = (
-            Notification.objects.select_for_update(skip_locked=True)
+            Notification.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("recipient")
             .filter(pk=notification_id, email_status=Notification.EmailStatus.PENDING)
             .first()

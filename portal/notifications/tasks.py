@@ -1,5 +1,7 @@
 """Thin tasks: take ids, call a service."""
 
+from datetime import timedelta
+
 from celery import shared_task
 
 from . import services
@@ -11,5 +13,5 @@ def notification_deliver(notification_id: int) -> bool:
 
 
 @shared_task(name="portal.notifications.tasks.notification_sweep", ignore_result=True)
-def notification_sweep() -> int:
-    return services.notification_sweep()
+def notification_sweep(older_than_seconds: int = 30) -> int:
+    return services.notification_sweep(older_than=timedelta(seconds=older_than_seconds))

@@ -10,6 +10,8 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-key-not-secret-0123456789-
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal")
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
 os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "1")
+# The broker gets its own Redis database: tests clear the cache database between tests.
+os.environ.setdefault("CELERY_BROKER_URL", os.environ["REDIS_URL"].rsplit("/", 1)[0] + "/14")
 os.environ.setdefault("PORTAL_API_ANON_RATE", "100000/min")
 os.environ.setdefault("PORTAL_API_USER_RATE", "100000/min")
 
@@ -18,9 +20,13 @@ from .base import VAR_DIR
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# A worker process started by the integration tests writes mail to files the tests can read.
+EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 MEDIA_ROOT = VAR_DIR / "test-media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# No connection pool in tests: the test database is created and dropped under the pool's feet.
+DATABASES["default"].get("OPTIONS", {}).pop("pool", None)  # noqa: F405

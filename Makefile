@@ -1,0 +1,66 @@
+# Two commands do all the setup on a fresh machine:
+#   make run   - virtualenv, install, migrate, demo data, serve on http://127.0.0.1:8000 (SQLite, tasks eager)
+#   make test  - system packages, PostgreSQL + Redis on loopback, lint, types, migrations check, full suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-dev lint format typecheck migrations-check messages compilemessages worker beat services clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-base: requirements/base.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements/base.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements/base.txt requirements/dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements/dev.txt
+	touch $@ $(VENV)/.installed-base
+
+install: $(VENV)/.installed-base
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	bash scripts/system-deps.sh runtime
+	mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test:
+	bash scripts/test.sh
+
+services:
+	bash scripts/services.sh
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy .
+
+format: install-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: install-dev
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+messages: install-dev
+	$(BIN)/python manage.py makemessages -l nl --no-location --ignore=.venv --ignore=var
+	$(BIN)/python manage.py compilemessages -l nl --ignore=.venv
+
+compilemessages: install-dev
+	$(BIN)/python manage.py compilemessages -l nl --ignore=.venv
+
+worker: install
+	$(BIN)/celery -A portal worker --loglevel=INFO
+
+beat: install
+	$(BIN)/celery -A portal beat --loglevel=INFO --schedule=var/celerybeat-schedule
+
+clean:
+	rm -rf var/portal.sqlite3 var/static var/test-media .pytest_cache .mypy_cache .ruff_cache
