@@ -9,28 +9,39 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponseBase
 from rest_framework.permissions import BasePermission
 
 from portal.accounts.roles import Role, role_of
 
 M = TypeVar("M", bound=Model)
-ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponse])
+ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponseBase])
+
+if TYPE_CHECKING:
+    from portal.accounts.models import User
+
+
+class AuthenticatedRequest(HttpRequest):
+    """What a view behind `role_required` receives: a signed-in user (for the type checker)."""
+
+    user: User
+    htmx: Any
 
 
 def get_visible_or_404(queryset: QuerySet[M], **lookup: Any) -> M:
     """The one object matching `lookup` inside an already scoped queryset, or Http404."""
     try:
         return queryset.get(**lookup)
-    except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
+    except (ObjectDoesNotExist, ValueError, TypeError) as exc:
         raise Http404 from exc
 
 
-def check_role(request: HttpRequest, roles: tuple[Role, ...]) -> HttpResponse | None:
+def check_role(request: HttpRequest, roles: tuple[Role, ...]) -> HttpResponseBase | None:
     """None when the request may go on; a login redirect for anonymous users; Http404 otherwise."""
     user = request.user
     if not user.is_authenticated:
@@ -45,7 +56,7 @@ def role_required(*roles: Role) -> Callable[[ViewFunc], ViewFunc]:
 
     def decorator(view: ViewFunc) -> ViewFunc:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             denied = check_role(request, roles)
             if denied is not None:
                 return denied
@@ -62,7 +73,7 @@ class RoleRequiredMixin:
 
     allowed_roles: tuple[Role, ...] = ()
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         denied = check_role(request, self.allowed_roles)
         if denied is not None:
             return denied

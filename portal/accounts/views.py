@@ -4,11 +4,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from portal.access import get_visible_or_404, role_required
+from portal.access import AuthenticatedRequest, get_visible_or_404, role_required
 from portal.notifications.selectors import notification_list_for
 
 from . import selectors, services
@@ -17,7 +17,7 @@ from .roles import Role, role_of
 
 
 @login_required
-def home_view(request: HttpRequest) -> HttpResponse:
+def home_view(request: AuthenticatedRequest) -> HttpResponse:
     """Send each signed-in user to the home page of their role."""
     role = role_of(request.user)
     if role is None:
@@ -26,7 +26,7 @@ def home_view(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*Role)
-def role_home_view(request: HttpRequest, role: str) -> HttpResponse:
+def role_home_view(request: AuthenticatedRequest, role: str) -> HttpResponse:
     """A role's own home page: who you are, your organisation and your latest notifications."""
     if role_of(request.user) != role:
         raise Http404
@@ -42,7 +42,7 @@ def role_home_view(request: HttpRequest, role: str) -> HttpResponse:
 
 
 @login_required
-def pending_view(request: HttpRequest) -> HttpResponse:
+def pending_view(request: AuthenticatedRequest) -> HttpResponse:
     organisation = request.user.organisation
     if organisation is not None and organisation.is_approved:
         return redirect("accounts:home")
@@ -50,13 +50,13 @@ def pending_view(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.SECRETARIAT)
-def organisation_requests_view(request: HttpRequest) -> HttpResponse:
+def organisation_requests_view(request: AuthenticatedRequest) -> HttpResponse:
     page = Paginator(selectors.organisation_requests_for(request.user), 25).get_page(request.GET.get("page"))
     return render(request, "accounts/organisation_requests.html", {"page_obj": page})
 
 
 @role_required(Role.SECRETARIAT)
-def organisation_review_view(request: HttpRequest, pk: int) -> HttpResponse:
+def organisation_review_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     organisation = get_visible_or_404(selectors.organisation_list_for(request.user), pk=pk)
     form = OrganisationDecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from drf_spectacular.utils import extend_schema
 from rest_framework.generics import ListAPIView, RetrieveAPIView
@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from portal.access import role_permission
-from portal.accounts.models import Organisation
+from portal.accounts.models import Organisation, User
 from portal.accounts.roles import Role
 from portal.accounts.selectors import organisation_list_for
 
@@ -23,7 +23,7 @@ class MeApi(APIView):
 
     @extend_schema(responses=MeSerializer, operation_id="me_retrieve")
     def get(self, request: Request) -> Response:
-        return Response(MeSerializer(request.user).data)
+        return Response(MeSerializer(cast(User, request.user)).data)
 
 
 class OrganisationListApi(ListAPIView[Organisation]):

@@ -43,6 +43,7 @@ def _workers() -> dict[str, Any]:
         replies = celery_app.control.ping(timeout=1.0)
     except Exception as exc:
         return {"ok": False, "error": type(exc).__name__}
+    replies = replies or []
     return {"ok": bool(replies), "count": len(replies)}
 
 

@@ -1,16 +1,16 @@
 from __future__ import annotations
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 
-from portal.access import role_required
+from portal.access import AuthenticatedRequest, role_required
 from portal.accounts.roles import Role
 
 from .selectors import job_get_for
 
 
 @role_required(*Role)
-def job_progress_view(request: HttpRequest, pk: int) -> HttpResponse:
+def job_progress_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The progress partial; it polls itself with htmx until the job has finished."""
     job = job_get_for(request.user, pk)
     template = "components/job_progress.html" if request.htmx else "jobs/detail.html"
@@ -18,7 +18,7 @@ def job_progress_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*Role)
-def job_download_view(request: HttpRequest, pk: int) -> FileResponse:
+def job_download_view(request: AuthenticatedRequest, pk: int) -> FileResponse:
     job = job_get_for(request.user, pk)
     if not job.result:
         raise Http404

@@ -111,7 +111,7 @@ def notification_deliver(*, notification_id: int) -> bool:
                 subject=notification.subject,
                 message=_email_body(notification),
                 from_email=None,
-                recipient_list=[notification.to_email or notification.recipient.email],
+                recipient_list=[_address(notification)],
             )
         except Exception as exc:
             notification.email_attempts += 1
@@ -127,6 +127,13 @@ def notification_deliver(*, notification_id: int) -> bool:
         notification.last_error = ""
         notification.save(update_fields=["email_attempts", "email_status", "email_sent_at", "last_error"])
         return True
+
+
+def _address(notification: Notification) -> str:
+    if notification.to_email:
+        return notification.to_email
+    assert notification.recipient is not None, "a notification has a recipient or an address"
+    return notification.recipient.email
 
 
 def _email_body(notification: Notification) -> str:
