@@ -2,6 +2,7 @@
 # Makes sure PostgreSQL and Redis answer on loopback, starting (or installing) them when they do not.
 # Prints the DATABASE_URL to use on its last line when PostgreSQL needs a password.
 set -euo pipefail
+docker_db=""
 PGHOST=127.0.0.1
 PGPORT="${PGPORT:-5432}"
 REDIS_PORT="${REDIS_PORT:-6379}"
@@ -23,11 +24,14 @@ if ! pg_isready -q -h "$PGHOST" -p "$PGPORT" 2>/dev/null; then
   elif command -v docker >/dev/null && docker info >/dev/null 2>&1; then
     echo "Starting PostgreSQL with docker compose"
     docker compose up -d db
+    docker_db=1
   fi
   wait_for 30 pg_isready -h "$PGHOST" -p "$PGPORT" || { echo "PostgreSQL is not reachable on $PGHOST:$PGPORT" >&2; exit 1; }
 fi
 # The tests connect as "postgres" over TCP; a stock Debian install asks for a password there.
-if ! psql -h "$PGHOST" -p "$PGPORT" -U postgres -d postgres -Atqc 'select 1' >/dev/null 2>&1; then
+if [ -n "${docker_db:-}" ]; then
+  echo "DATABASE_URL=postgres://portal:portal@$PGHOST:$PGPORT/portal"
+elif ! psql -h "$PGHOST" -p "$PGPORT" -U postgres -d postgres -Atqc 'select 1' >/dev/null 2>&1; then
   if ! PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -d postgres -Atqc 'select 1' >/dev/null 2>&1; then
     echo "Setting a local password for the postgres role (loopback only)"
     $sudo su postgres -c "psql -qc \"ALTER ROLE postgres PASSWORD 'postgres'\"" >/dev/null
