@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
+MESSAGE_IGNORES := --ignore=.venv --ignore=var --ignore=tests --ignore=bench --ignore=docs --ignore=node_modules
+
 .PHONY: run test install install-dev lint format typecheck migrations-check messages compilemessages worker beat services clean
 
 $(BIN)/python:
@@ -50,7 +52,7 @@ migrations-check: install-dev
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 messages: install-dev
-	$(BIN)/python manage.py makemessages -l nl --no-location --ignore=.venv --ignore=var
+	$(BIN)/python manage.py makemessages -l nl --no-location --no-obsolete $(MESSAGE_IGNORES)
 	$(BIN)/python manage.py compilemessages -l nl --ignore=.venv
 
 compilemessages: install-dev

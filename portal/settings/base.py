@@ -162,7 +162,7 @@ ANONYMOUS_USER_NAME = None
 # --- I18n -------------------------------------------------------------------------------------------
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [Path(env_str("PORTAL_LOCALE_DIR", str(BASE_DIR / "locale")))]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -228,6 +228,12 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models have a "status" with different choices: name each enum after its model.
+    "ENUM_NAME_OVERRIDES": {
+        "OrganisationStatusEnum": "portal.accounts.models.Organisation.Status",
+        "CovenantStatusEnum": "covenants.models.Covenant.Status",
+        "MembershipStatusEnum": "covenants.models.Membership.Status",
+    },
 }
 
 # --- Security defaults (production tightens further) ------------------------------------------------
