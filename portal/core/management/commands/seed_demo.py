@@ -25,7 +25,7 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true", help="Run even with production settings.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if not settings.DEBUG and settings.SETTINGS_MODULE.endswith(".production") and not options["force"]:
+        if (settings.SETTINGS_MODULE or "").endswith(".production") and not options["force"]:
             raise CommandError(
                 "Refusing to load demo data with production settings; pass --force if you mean it."
             )
