@@ -48,6 +48,10 @@ app.conf.update(
             "task": "portal.notifications.tasks.notification_sweep",
             "schedule": 60.0,
         },
+        "covenants-cycle-reminders": {
+            "task": "covenants.tasks.cycle_send_deadline_reminders",
+            "schedule": crontab(hour=7, minute=0),
+        },
         "jobs-expire": {
             "task": "portal.jobs.tasks.job_fail_stale",
             "schedule": crontab(minute="*/15"),
