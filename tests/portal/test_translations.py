@@ -13,21 +13,38 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-IGNORES = ["--ignore=.venv", "--ignore=var", "--ignore=tests", "--ignore=bench", "--ignore=docs", "--ignore=node_modules"]
+IGNORES = [
+    "--ignore=.venv",
+    "--ignore=var",
+    "--ignore=tests",
+    "--ignore=bench",
+    "--ignore=docs",
+    "--ignore=node_modules",
+]
 
 
-@pytest.mark.skipif(shutil.which("msgfmt") is None and not os.environ.get("CI"), reason="gettext is not installed")
+@pytest.mark.skipif(
+    shutil.which("msgfmt") is None and not os.environ.get("CI"), reason="gettext is not installed"
+)
 def test_every_string_in_the_code_has_a_dutch_translation(tmp_path):
     locale = tmp_path / "locale"
     shutil.copytree(ROOT / "locale", locale)
     env = {**os.environ, "PORTAL_LOCALE_DIR": str(locale), "DJANGO_SETTINGS_MODULE": "portal.settings.test"}
     subprocess.run(
         [sys.executable, "manage.py", "makemessages", "-l", "nl", "--no-location", "--no-obsolete", *IGNORES],
-        cwd=ROOT, env=env, check=True, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     po = locale / "nl" / "LC_MESSAGES" / "django.po"
     stats = subprocess.run(
-        ["msgfmt", "--check", "--statistics", "-o", os.devnull, str(po)], capture_output=True, text=True, check=True
+        ["msgfmt", "--check", "--statistics", "-o", os.devnull, str(po)],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stderr
     assert not re.search(r"\d+ (untranslated|fuzzy)", stats), (
         f"Dutch catalogue incomplete ({stats.strip()}). Run `make messages` and translate the new entries."
