@@ -15,6 +15,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponseBase
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import BasePermission
 
 from portal.accounts.roles import Role, role_of
@@ -91,7 +92,12 @@ def role_permission(*roles: Role) -> type[BasePermission]:
 
     class HasRole(BasePermission):
         def has_permission(self, request: Any, view: Any) -> bool:
-            return role_of(request.user) in roles
+            if role_of(request.user) in roles:
+                return True
+            if getattr(request.user, "is_authenticated", False):
+                # A signed-in stakeholder of the wrong role learns nothing, not even that it exists.
+                raise NotFound
+            return False
 
     HasRole.__name__ = "HasRole_" + "_".join(r.value for r in roles)
     return HasRole

@@ -145,7 +145,7 @@ class MembershipApplicationCreateApi(APIView):
     @extend_schema(
         operation_id="memberships_apply",
         request=MembershipApplicationInputSerializer,
-        responses={201: MembershipSerializer, 400: ERROR, 403: FORBIDDEN},
+        responses={201: MembershipSerializer, 400: ERROR, 403: FORBIDDEN, 404: NOT_FOUND},
     )
     def post(self, request: Request) -> Response:
         data = MembershipApplicationInputSerializer(data=request.data)
