@@ -30,3 +30,6 @@ STORAGES = {
 
 # No connection pool in tests: the test database is created and dropped under the pool's feet.
 DATABASES["default"].get("OPTIONS", {}).pop("pool", None)  # noqa: F405
+
+# WhiteNoise expects STATIC_ROOT to exist; tests serve static files through the finders instead.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
