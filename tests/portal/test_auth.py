@@ -123,3 +123,15 @@ def test_passwords_are_hashed_with_argon2_in_production_settings():
     from portal.settings import base
 
     assert base.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+@pytest.mark.django_db
+def test_many_failures_from_one_address_lock_out_that_address(client):
+    users = [user_with_role(Role.NGO) for _ in range(5)]
+    for user in users:
+        for _ in range(4):  # below the per-account limit, 20 in all from this address
+            login(client, user.email, "wrong-password")
+    fresh = user_with_role(Role.COMPANY)
+    response = login(client, fresh.email)
+    assert response.wsgi_request.user.is_anonymous
+    assert "Te veel inlogpogingen" in response.content.decode()

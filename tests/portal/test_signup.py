@@ -121,3 +121,22 @@ def test_account_requests_page_has_a_fixed_query_budget(
     OrganisationFactory.create_batch(40, status=Organisation.Status.PENDING)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("accounts:organisation-requests")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_new_user_verifies_the_address_then_waits_for_approval(client, django_capture_on_commit_callbacks):
+    import re
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(SIGNUP, signup_data())
+    verification = next(m for m in mail.outbox if "new@member.test" in m.to)
+    link = re.search(r"https?://[^\s]+(/nl/account/confirm-email/[^\s]+)", verification.body)
+    assert link, verification.body
+    confirm_path = link.group(1)
+    assert client.post(confirm_path).status_code == 302
+    client.logout()
+    response = client.post(
+        "/nl/account/login/", {"login": "new@member.test", "password": "a-long-enough-pass-2026"}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == reverse("accounts:pending")
+    assert "Nieuwe Kleding B.V." in response.content.decode()
