@@ -124,8 +124,9 @@ def covenant_list_for(user: Any) -> QuerySet[Covenant]:
 def covenant_get_for(user: Any, slug: str) -> Covenant:
     """The covenant with what its page shows, or Http404 when missing or not visible to the user.
 
-    Loads the themes, the current parties (other than member companies), the active members, and, only
-    when the user may see them, the steering group and its meetings: 1 + 3 (+ 2) queries.
+    Loads the themes and the current parties (other than member companies), and, only when the user
+    may see them, the steering group and its meetings. Members are paged separately
+    (`public_member_list`), so the page stays fast for covenants with thousands of members.
     """
     qs = _annotate_access(covenant_list_for(user), user).select_related("secretariat")
     covenant = get_visible_or_404(qs, slug=slug)
@@ -138,14 +139,6 @@ def covenant_get_for(user: Any, slug: str) -> Covenant:
             .select_related("organisation")
             .order_by("role", "organisation__name", "pk"),
             to_attr="current_parties",
-        ),
-        Prefetch(
-            "memberships",
-            queryset=Membership.objects.filter(status=Membership.Status.ACTIVE)
-            .select_related("company")
-            .only("pk", "covenant_id", "company_id", "company__name", "joined_on", "status")
-            .order_by("company__name", "pk"),
-            to_attr="active_members",
         ),
     ]
     if covenant.can_see_governance:  # type: ignore[attr-defined]

@@ -40,6 +40,8 @@ from .models import AnnualCycle, Covenant, Membership
 from .permissions import APPLY_ROLES, MANAGE_ROLES, MEMBERSHIP_ROLES
 
 PAGE_SIZE = 25
+#: Member companies per page on a covenant's page (real covenants have up to ~130).
+MEMBERS_PAGE_SIZE = 100
 
 
 def add_service_errors(form: BaseForm, exc: ValidationError) -> None:
@@ -67,11 +69,16 @@ def covenant_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
     """Public: purpose, parties, current members, themes and the complaint route. Governance only for
     the covenant's parties, people with a seat on its steering group, and the secretariat."""
     covenant = selectors.covenant_get_for(request.user, slug)
+    paginator = Paginator(selectors.public_member_list(covenant), MEMBERS_PAGE_SIZE)
+    # Already counted by the selector (an annotation): no second COUNT query.
+    paginator.count = covenant.member_count  # type: ignore[attr-defined]
+    members = paginator.get_page(request.GET.get("members_page"))
     return render(
         request,
         "covenants/covenant_detail.html",
         {
             "covenant": covenant,
+            "members": members,
             "can_apply": role_of(request.user) in APPLY_ROLES and covenant.accepts_members,
             "can_manage": role_of(request.user) in MANAGE_ROLES,
         },

@@ -590,4 +590,17 @@ def test_covenant_detail_has_a_fixed_query_budget(
     with django_assert_max_num_queries(DETAIL_BUDGET):
         response = client.get(url("detail", covenant.slug))
     assert response.status_code == 200
-    assert len(response.context["covenant"].active_members) == size
+    members = response.context["members"]
+    assert members.paginator.count == size
+    assert len(members.object_list) == min(size, 100)
+
+
+def test_covenant_page_pages_through_large_member_lists(client, covenant):
+    _fill(covenant, 130)
+    first = client.get(url("detail", covenant.slug))
+    second = client.get(url("detail", covenant.slug) + "?members_page=2")
+    assert len(first.context["members"].object_list) == 100
+    assert len(second.context["members"].object_list) == 30
+    assert "?members_page=2" in first.content.decode()
+    names = {m.company.name for m in first.context["members"]} | {m.company.name for m in second.context["members"]}
+    assert len(names) == 130
