@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from portal.access import AuthenticatedRequest, get_visible_or_404, role_required
 from portal.accounts.roles import Role, role_of
+from portal.forms import add_service_errors
 
 from . import selectors, services, workflow
 from .forms import (
@@ -42,16 +43,6 @@ from .permissions import APPLY_ROLES, MANAGE_ROLES, MEMBERSHIP_ROLES
 PAGE_SIZE = 25
 #: Member companies per page on a covenant's page (real covenants have up to ~130).
 MEMBERS_PAGE_SIZE = 100
-
-
-def add_service_errors(form: BaseForm, exc: ValidationError) -> None:
-    """Show a service's ValidationError on the form: at its field when it names one, else at the top."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            for error in errors:
-                form.add_error(field if field in form.fields else None, error)
-    else:
-        form.add_error(None, exc)
 
 
 # --- public pages ----------------------------------------------------------------------------------

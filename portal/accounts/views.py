@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from portal.access import AuthenticatedRequest, get_visible_or_404, role_required
+from portal.forms import add_service_errors
 from portal.notifications.selectors import notification_list_for
 
 from . import selectors, services
@@ -68,12 +69,7 @@ def organisation_review_view(request: AuthenticatedRequest, pk: int) -> HttpResp
                 note=form.cleaned_data["note"],
             )
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.error_dict.items():
-                    for error in errors:
-                        form.add_error(field if field in form.fields else None, error)
-            else:
-                form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request, _("Your decision on %(name)s has been saved.") % {"name": organisation.name}
