@@ -1,0 +1,74 @@
+"""Covenants (sector IRBC agreements), their parties and governance, memberships and annual cycles.
+
+Invariants live here as database constraints and `clean()`; status moves live in services.py (the only
+writers) checked against workflow.py. Nothing here changes a status in `save()` or a signal.
+"""
+
+from .common import (
+    COUNTRY_CODE,
+    DEFAULT_COMPLAINT_DAYS,
+    MAX_COMPLAINT_STAGE_DAYS,
+    RESERVED_SLUGS,
+    ComplaintStage,
+    Sector,
+    bilingual,
+    default_complaint_time_frames,
+    normalise_country_codes,
+    validate_complaint_time_frames,
+    validate_country_codes,
+    validate_slug_not_reserved,
+)
+from .covenant import (
+    STANDARD_RISK_THEMES,
+    Covenant,
+    CovenantGroupObjectPermission,
+    CovenantUserObjectPermission,
+    RiskTheme,
+)
+from .cycle import (
+    CYCLE_DEADLINE_FIELDS,
+    AnnualCycle,
+)
+from .governance import (
+    PARTY_ROLE_KIND,
+    Party,
+    PartyRole,
+    SteeringGroupMeeting,
+    SteeringGroupMember,
+)
+from .membership import (
+    Membership,
+    MembershipEvent,
+)
+
+__all__ = [
+    "COUNTRY_CODE",
+    "CYCLE_DEADLINE_FIELDS",
+    "DEFAULT_COMPLAINT_DAYS",
+    "MAX_COMPLAINT_STAGE_DAYS",
+    "PARTY_ROLE_KIND",
+    "RESERVED_SLUGS",
+    "STANDARD_RISK_THEMES",
+    "AnnualCycle",
+    "ComplaintStage",
+    "Covenant",
+    "CovenantGroupObjectPermission",
+    "CovenantUserObjectPermission",
+    "Membership",
+    "MembershipEvent",
+    "Party",
+    "PartyRole",
+    "RiskTheme",
+    "Sector",
+    "SteeringGroupMeeting",
+    "SteeringGroupMember",
+    "bilingual",
+    "default_complaint_time_frames",
+    "normalise_country_codes",
+    "validate_complaint_time_frames",
+    "validate_country_codes",
+    "validate_slug_not_reserved",
+]
+
+# Migrations refer to the upload path by its old dotted name.
+from .governance import _minutes_path as _minutes_path

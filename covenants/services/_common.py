@@ -1,0 +1,50 @@
+"""Helpers shared by the covenants services."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from portal.accounts.models import Organisation, User
+from portal.accounts.roles import Role, role_of
+
+from ..models import (
+    Covenant,
+    bilingual,
+)
+
+# --- helpers ------------------------------------------------------------------------------------------
+
+
+def _require_secretariat(actor: Any) -> None:
+    if role_of(actor) != Role.SECRETARIAT:
+        raise PermissionDenied(_("Only the secretariat may do this."))
+
+
+def _users_of(organisation_ids: Iterable[int]) -> QuerySet[User]:
+    return User.objects.filter(
+        organisation_id__in=list(organisation_ids),
+        organisation__status=Organisation.Status.APPROVED,
+        is_active=True,
+    )
+
+
+class _CovenantName:
+    """Formats as the covenant's name in the language active when the notification is rendered."""
+
+    def __init__(self, covenant: Covenant) -> None:
+        self.nl, self.en = covenant.name_nl, covenant.name_en
+
+    def __str__(self) -> str:
+        return bilingual(self.nl, self.en)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+def _full_clean(instance: Any, exclude: Iterable[str] = ()) -> None:
+    instance.full_clean(exclude=list(exclude), validate_constraints=True)
