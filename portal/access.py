@@ -11,6 +11,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
@@ -22,6 +23,7 @@ from portal.accounts.roles import Role, role_of
 
 M = TypeVar("M", bound=Model)
 ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponseBase])
+Marked = TypeVar("Marked")
 
 if TYPE_CHECKING:
     from portal.accounts.models import User
@@ -50,6 +52,32 @@ def check_role(request: HttpRequest, roles: tuple[Role, ...]) -> HttpResponseBas
     if role_of(user) not in roles:
         raise Http404
     return None
+
+
+def public(view: Marked) -> Marked:
+    """Marks a view (a function or a view class) as open to everyone, on purpose.
+
+    It changes nothing at run time; it tells the reader and the access check
+    (`portal.access_check`) that the missing role check is not an oversight.
+    """
+    view.access_public = True  # type: ignore[attr-defined]
+    return view
+
+
+class PublicViewMixin:
+    """Class-based views that everyone may use, on purpose (the class form of `@public`)."""
+
+    access_public = True
+
+
+def signed_in_required(view: ViewFunc) -> ViewFunc:
+    """Any signed-in user, also one whose organisation still waits for approval (so no role yet).
+
+    Only for pages that route such a user onwards (the dashboard entry, the waiting page).
+    """
+    wrapped = login_required(view)
+    wrapped.access_signed_in = True  # type: ignore[attr-defined]
+    return wrapped
 
 
 def role_required(*roles: Role) -> Callable[[ViewFunc], ViewFunc]:
@@ -99,5 +127,6 @@ def role_permission(*roles: Role) -> type[BasePermission]:
                 raise NotFound
             return False
 
+    HasRole.allowed_roles = roles  # type: ignore[attr-defined]
     HasRole.__name__ = "HasRole_" + "_".join(r.value for r in roles)
     return HasRole

@@ -5,8 +5,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
+from portal.api.docs import RedocDocs, SchemaApi, SwaggerDocs
 from portal.core.health import health_view
 
 handler403 = "portal.core.views.error_403_view"
@@ -17,9 +17,9 @@ urlpatterns = [
     path("healthz", health_view, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("portal.api.urls")),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-    path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    path("api/schema/", SchemaApi.as_view(), name="api-schema"),
+    path("api/docs/", SwaggerDocs.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/redoc/", RedocDocs.as_view(url_name="api-schema"), name="api-redoc"),
 ]
 
 urlpatterns += i18n_patterns(

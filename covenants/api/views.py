@@ -12,14 +12,14 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import ListAPIView
-from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
-from portal.access import get_visible_or_404, role_permission
+from portal.access import get_visible_or_404, public, role_permission
 from portal.accounts.models import User
+from portal.api.permissions import PublicAccess
 
 from .. import selectors, services
 from ..models import Covenant, Membership
@@ -50,10 +50,11 @@ def drf_error(exc: DjangoValidationError) -> ValidationError:
     return ValidationError({api_settings.NON_FIELD_ERRORS_KEY: exc.messages})
 
 
+@public
 class CovenantListApi(ListAPIView[Covenant]):
     """Public: the published covenants with their themes and number of current members."""
 
-    permission_classes = [AllowAny]
+    permission_classes = [PublicAccess]
     serializer_class = CovenantSerializer
 
     @extend_schema(
@@ -66,10 +67,11 @@ class CovenantListApi(ListAPIView[Covenant]):
         return selectors.covenant_list_for(self.request.user)
 
 
+@public
 class CovenantDetailApi(APIView):
     """Public: one covenant with its current parties and the complaint mechanism's time frames."""
 
-    permission_classes = [AllowAny]
+    permission_classes = [PublicAccess]
 
     @extend_schema(
         operation_id="covenants_retrieve", responses={200: CovenantDetailSerializer, 404: NOT_FOUND}
@@ -79,10 +81,11 @@ class CovenantDetailApi(APIView):
         return Response(CovenantDetailSerializer(covenant).data)
 
 
+@public
 class CovenantMemberListApi(ListAPIView[Membership]):
     """Public: a covenant's current members (company name and join date)."""
 
-    permission_classes = [AllowAny]
+    permission_classes = [PublicAccess]
     serializer_class = CovenantMemberSerializer
 
     @extend_schema(

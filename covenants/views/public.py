@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from portal.access import AuthenticatedRequest, role_required
+from portal.access import AuthenticatedRequest, public, role_required
 from portal.accounts.roles import Role, role_of
 
 from .. import selectors
@@ -20,6 +20,7 @@ MEMBERS_PAGE_SIZE = 100
 # --- public pages ----------------------------------------------------------------------------------
 
 
+@public
 def covenant_list_view(request: HttpRequest) -> HttpResponse:
     """Public: the covenants, with sector, status, period, member count and themes."""
     page = Paginator(selectors.covenant_list_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
@@ -28,6 +29,7 @@ def covenant_list_view(request: HttpRequest) -> HttpResponse:
     return render(request, template, {"page_obj": page})
 
 
+@public
 def covenant_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
     """Public: purpose, parties, current members, themes and the complaint route. Governance only for
     the covenant's parties, people with a seat on its steering group, and the secretariat."""

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from portal.access import AuthenticatedRequest, get_visible_or_404, role_required
+from portal.access import AuthenticatedRequest, get_visible_or_404, role_required, signed_in_required
 from portal.forms import add_service_errors
 from portal.notifications.selectors import notification_list_for
 
@@ -17,7 +16,7 @@ from .forms import OrganisationDecisionForm
 from .roles import Role, role_of
 
 
-@login_required
+@signed_in_required
 def home_view(request: AuthenticatedRequest) -> HttpResponse:
     """Send each signed-in user to the home page of their role."""
     role = role_of(request.user)
@@ -42,7 +41,7 @@ def role_home_view(request: AuthenticatedRequest, role: str) -> HttpResponse:
     return render(request, "accounts/home.html", context)
 
 
-@login_required
+@signed_in_required
 def pending_view(request: AuthenticatedRequest) -> HttpResponse:
     organisation = request.user.organisation
     if organisation is not None and organisation.is_approved:

@@ -11,6 +11,7 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from portal.access import public
 from portal.celery import app as celery_app
 
 
@@ -47,6 +48,7 @@ def _workers() -> dict[str, Any]:
     return {"ok": bool(replies), "count": len(replies)}
 
 
+@public
 @never_cache
 @require_GET
 def health_view(request: HttpRequest) -> JsonResponse:
