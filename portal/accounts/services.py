@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import Group
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +15,7 @@ from portal.audit.services import audit_record
 from portal.notifications.services import notification_enqueue
 
 from .models import Organisation, User
-from .roles import Role, group_name
+from .roles import Role, group_name, role_of
 
 
 def user_sync_role_group(*, user: User) -> None:
@@ -43,6 +43,9 @@ def organisation_register(
     *, user: User, first_name: str, last_name: str, name: str, kind: Role, kvk_number: str = ""
 ) -> Organisation:
     """A new organisation asks for access: it waits for the secretariat's decision."""
+    if user.organisation_id is not None:
+        # Only a new user without an organisation signs up one; nobody moves to another this way.
+        raise PermissionDenied(_("This account already belongs to an organisation."))
     if kind in (Role.SECRETARIAT, Role.COMMITTEE):
         raise ValidationError(_("This type of organisation cannot sign up."))
     organisation = Organisation(name=name, kind=kind, kvk_number=kvk_number)
@@ -65,6 +68,8 @@ def organisation_register(
 @transaction.atomic
 def organisation_decide(*, actor: User, organisation_id: int, approve: bool, note: str = "") -> Organisation:
     """The secretariat approves or rejects a waiting organisation; its users are told either way."""
+    if role_of(actor) != Role.SECRETARIAT:
+        raise PermissionDenied(_("Only the secretariat may decide on account requests."))
     organisation = Organisation.objects.select_for_update().get(pk=organisation_id)
     if organisation.status != Organisation.Status.PENDING:
         raise ValidationError(_("This request has already been decided."))
