@@ -19,7 +19,6 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.http import Http404
-from django.utils import timezone
 
 from portal.access import get_visible_or_404
 from portal.accounts.models import Organisation
@@ -42,29 +41,27 @@ from .models import (
 PUBLIC_STATUSES = (Covenant.Status.ACTIVE, Covenant.Status.ENDED)
 
 
-def _current_party_q(organisation_id: Any, prefix: str = "") -> Q:
-    today = timezone.localdate()
-    return Q(**{f"{prefix}organisation_id": organisation_id}) & (
-        Q(**{f"{prefix}left_on__isnull": True}) | Q(**{f"{prefix}left_on__gte": today})
-    )
-
-
 def _is_party_exists(user: Any) -> Exists | None:
     """EXISTS(user's organisation is a current party of the covenant), for annotating covenants."""
     role = role_of(user)
     if role is None:
         return None
-    parties = Party.objects.filter(_current_party_q(user.organisation_id), covenant=OuterRef("pk"))
+    parties = Party.objects.current().filter(organisation_id=user.organisation_id, covenant=OuterRef("pk"))
     return Exists(parties)
 
 
-def _governance_grant_exists(user: Any) -> Exists | None:
-    if not getattr(user, "is_authenticated", False):
+def _governance_grant_exists(user: Any) -> ExpressionWrapper | None:
+    """EXISTS(the user holds a current steering-group seat of the covenant and its guardian grant).
+
+    The seat's dates are checked here, so a seat ended on a future date keeps access until that date
+    and loses it the day after, whether or not the grant has been removed yet."""
+    if role_of(user) is None:
         return None
     grants = CovenantUserObjectPermission.objects.filter(
         content_object=OuterRef("pk"), user_id=user.pk, permission__codename="view_governance"
     )
-    return Exists(grants)
+    seats = SteeringGroupMember.objects.current().filter(covenant=OuterRef("pk"), user_id=user.pk)
+    return ExpressionWrapper(Q(Exists(grants)) & Q(Exists(seats)), output_field=BooleanField())
 
 
 def _annotate_access(qs: QuerySet[Covenant], user: Any) -> QuerySet[Covenant]:
@@ -99,15 +96,15 @@ def _annotate_access(qs: QuerySet[Covenant], user: Any) -> QuerySet[Covenant]:
 
 def covenant_visible_for(user: Any) -> QuerySet[Covenant]:
     """The covenants a user may see at all: every one for the secretariat; active and ended ones for
-    everyone else, plus those in negotiation to which the user's organisation is a party."""
+    everyone else, plus those in negotiation to which the user's organisation is a current party or
+    on whose steering group the user holds a current seat."""
     role = role_of(user)
     if role == Role.SECRETARIAT:
         return Covenant.objects.all()
     visible = Q(status__in=PUBLIC_STATUSES)
-    if role is not None:
-        visible |= Q(
-            Exists(Party.objects.filter(_current_party_q(user.organisation_id), covenant=OuterRef("pk")))
-        )
+    is_party, has_seat = _is_party_exists(user), _governance_grant_exists(user)
+    if is_party is not None and has_seat is not None:
+        visible |= Q(is_party) | Q(has_seat)
     return Covenant.objects.filter(visible)
 
 
@@ -115,7 +112,9 @@ def covenant_list_for(user: Any) -> QuerySet[Covenant]:
     """Visible covenants with their current member count and themes (two queries for any number)."""
     return (
         covenant_visible_for(user)
-        .annotate(member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.ACTIVE)))
+        .annotate(
+            member_count=Count("memberships", filter=Membership.objects.current_q(prefix="memberships__"))
+        )
         .prefetch_related(Prefetch("themes", queryset=RiskTheme.objects.order_by("position", "name_en")))
         .order_by("name_en", "pk")
     )
@@ -130,11 +129,10 @@ def covenant_get_for(user: Any, slug: str) -> Covenant:
     """
     qs = _annotate_access(covenant_list_for(user), user).select_related("secretariat")
     covenant = get_visible_or_404(qs, slug=slug)
-    today = timezone.localdate()
     prefetches: list[Any] = [
         Prefetch(
             "parties",
-            queryset=Party.objects.filter(Q(left_on__isnull=True) | Q(left_on__gte=today))
+            queryset=Party.objects.current()
             .exclude(role=PartyRole.MEMBER_COMPANY)
             .select_related("organisation")
             .order_by("role", "organisation__name", "pk"),
@@ -145,7 +143,7 @@ def covenant_get_for(user: Any, slug: str) -> Covenant:
         prefetches += [
             Prefetch(
                 "steering_group",
-                queryset=SteeringGroupMember.objects.filter(Q(until__isnull=True) | Q(until__gte=today))
+                queryset=SteeringGroupMember.objects.current()
                 .select_related("organisation")
                 .order_by("-is_chair", "person_name", "pk"),
                 to_attr="current_steering_group",
@@ -166,7 +164,7 @@ def covenant_manage_list_for(user: Any) -> QuerySet[Covenant]:
         return Covenant.objects.none()
     return Covenant.objects.annotate(
         member_count=Count(
-            "memberships", filter=Q(memberships__status=Membership.Status.ACTIVE), distinct=True
+            "memberships", filter=Membership.objects.current_q(prefix="memberships__"), distinct=True
         ),
         applications_waiting=Count(
             "memberships", filter=Q(memberships__status=Membership.Status.APPLIED), distinct=True
@@ -187,7 +185,8 @@ def covenant_accepting_members() -> QuerySet[Covenant]:
 def public_member_list(covenant: Covenant) -> QuerySet[Membership]:
     """A covenant's current (active) members, with what the public may see: name and join date."""
     return (
-        Membership.objects.filter(covenant=covenant, status=Membership.Status.ACTIVE)
+        Membership.objects.current()
+        .filter(covenant=covenant)
         .select_related("company")
         .only("pk", "covenant_id", "company_id", "company__name", "joined_on", "status")
         .order_by("company__name", "pk")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -35,6 +38,24 @@ PARTY_ROLE_KIND: dict[str, Role] = {
 }
 
 
+def _current_q(end_field: str, on: date | None, prefix: str) -> Q:
+    day = on or timezone.localdate()
+    return Q(**{f"{prefix}{end_field}__isnull": True}) | Q(**{f"{prefix}{end_field}__gte": day})
+
+
+class PartyQuerySet(models.QuerySet["Party"]):
+    """`current(on=day)`: the rows that have not ended before `day` (today when omitted). The one
+    definition of a current party; a row ended on a future date is current until that date."""
+
+    @staticmethod
+    def current_q(on: date | None = None, prefix: str = "") -> Q:
+        """The same rule as a Q, for filters across relations (`prefix="parties__"`) and subqueries."""
+        return _current_q("left_on", on, prefix)
+
+    def current(self, on: date | None = None) -> PartyQuerySet:
+        return self.filter(self.current_q(on))
+
+
 class Party(models.Model):
     """An organisation that signed the covenant, in one role, from one date (until another).
 
@@ -55,6 +76,8 @@ class Party(models.Model):
     joined_on = models.DateField(_("joined on"))
     left_on = models.DateField(_("left on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+
+    objects: Any = PartyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("party")
@@ -81,7 +104,20 @@ class Party(models.Model):
 
     @property
     def is_current(self) -> bool:
+        """The Python form of `PartyQuerySet.current_q` for a row already loaded."""
         return self.left_on is None or self.left_on >= timezone.localdate()
+
+
+class SteeringSeatQuerySet(models.QuerySet["SteeringGroupMember"]):
+    """`current(on=day)`: the seats that have not ended before `day` (today when omitted). A seat
+    ended on a future date keeps its holder's access until that date."""
+
+    @staticmethod
+    def current_q(on: date | None = None, prefix: str = "") -> Q:
+        return _current_q("until", on, prefix)
+
+    def current(self, on: date | None = None) -> SteeringSeatQuerySet:
+        return self.filter(self.current_q(on))
 
 
 class SteeringGroupMember(models.Model):
@@ -119,6 +155,8 @@ class SteeringGroupMember(models.Model):
     is_chair = models.BooleanField(_("chair"), default=False)
     since = models.DateField(_("member since"))
     until = models.DateField(_("member until"), null=True, blank=True)
+
+    objects: Any = SteeringSeatQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("steering group member")

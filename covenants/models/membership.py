@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -16,6 +17,22 @@ from portal.accounts.roles import Role
 
 from .common import validate_country_codes
 from .covenant import Covenant
+
+
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    """`current()`: the companies that are members today (status active; a suspended membership is
+    not current). `current(on=day)` asks about another day from the join and end dates."""
+
+    @staticmethod
+    def current_q(on: date | None = None, prefix: str = "") -> Q:
+        active = Q(**{f"{prefix}status": "active"})
+        if on is None:
+            return active
+        ended_later = Q(**{f"{prefix}status": "ended", f"{prefix}ended_on__gte": on})
+        return Q(**{f"{prefix}joined_on__lte": on}) & (active | ended_later)
+
+    def current(self, on: date | None = None) -> MembershipQuerySet:
+        return self.filter(self.current_q(on))
 
 
 class Membership(models.Model):
@@ -100,6 +117,8 @@ class Membership(models.Model):
     )
     status_changed_at = models.DateTimeField(_("status changed at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects: Any = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("membership")

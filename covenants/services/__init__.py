@@ -29,6 +29,7 @@ from .governance import (
     meeting_update,
     party_add,
     party_end,
+    steering_grants_expire,
     steering_member_add,
     steering_member_end,
 )
@@ -70,6 +71,7 @@ __all__ = [
     "party_end",
     "risk_theme_add",
     "risk_theme_sync_standard",
+    "steering_grants_expire",
     "steering_member_add",
     "steering_member_end",
 ]

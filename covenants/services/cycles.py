@@ -35,9 +35,7 @@ def _cycle_url(cycle: AnnualCycle) -> str:
 
 def _active_member_ids(covenant_id: int) -> list[int]:
     return list(
-        Membership.objects.filter(covenant_id=covenant_id, status=Membership.Status.ACTIVE).values_list(
-            "company_id", flat=True
-        )
+        Membership.objects.current().filter(covenant_id=covenant_id).values_list("company_id", flat=True)
     )
 
 

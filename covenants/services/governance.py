@@ -10,6 +10,8 @@ import magic
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import F
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.shortcuts import assign_perm, remove_perm
 
@@ -56,8 +58,25 @@ def party_add(
             {"organisation": _("This organisation is not of the kind this party role needs (%(kind)s).")},
             params={"kind": PARTY_ROLE_KIND[role].label},
         )
-    if Party.objects.filter(covenant=covenant, organisation=organisation, left_on__isnull=True).exists():
+    # A row that ends on a future date is still current: adding the organisation again before that
+    # date would give two current rows for one organisation.
+    overlapping = (
+        Party.objects.current(on=joined_on)
+        .filter(covenant=covenant, organisation=organisation)
+        .order_by(F("left_on").desc(nulls_first=True))
+        .first()
+    )
+    if overlapping is not None and overlapping.left_on is None:
         raise ValidationError({"organisation": _("This organisation is already a party to this covenant.")})
+    if overlapping is not None and overlapping.left_on is not None:
+        raise ValidationError(
+            {
+                "joined_on": ValidationError(
+                    _("This organisation is a party until %(date)s. Add it again from a later date."),
+                    params={"date": formats.date_format(overlapping.left_on)},
+                )
+            }
+        )
     party = Party(covenant=covenant, organisation=organisation, role=role, joined_on=joined_on)
     _full_clean(party)
     party.save()
@@ -97,7 +116,7 @@ def steering_member_add(
     """Seat someone on the steering group; a member with an account may see its meetings."""
     _require_secretariat(actor)
     covenant = Covenant.objects.select_for_update().get(pk=covenant_id)
-    if is_chair and covenant.steering_group.filter(is_chair=True, until__isnull=True).exists():
+    if is_chair and covenant.steering_group.current(on=since).filter(is_chair=True).exists():
         raise ValidationError({"is_chair": _("The steering group already has a chair. End that seat first.")})
     member = SteeringGroupMember(
         covenant=covenant,
@@ -120,7 +139,12 @@ def steering_member_add(
 
 @transaction.atomic
 def steering_member_end(*, actor: User, member_id: int, until: date) -> SteeringGroupMember:
-    """End a seat on the steering group; the person's own grant to see the meetings goes with it."""
+    """End a seat on the steering group on a date (today, past or future).
+
+    The holder keeps seeing the meetings until that date: the access query checks the seat's dates.
+    The guardian grant is removed now when the seat has already ended and the person holds no other
+    current seat; otherwise `steering_grants_expire` (daily) removes it once the date has passed.
+    """
     _require_secretariat(actor)
     member = SteeringGroupMember.objects.select_for_update().select_related("covenant").get(pk=member_id)
     if member.until is not None:
@@ -129,17 +153,33 @@ def steering_member_end(*, actor: User, member_id: int, until: date) -> Steering
         raise ValidationError({"until": _("The end of the seat cannot be before its start.")})
     member.until = until
     member.save(update_fields=["until"])
-    if (
-        member.user_id is not None
-        and not SteeringGroupMember.objects.filter(
-            covenant=member.covenant, user_id=member.user_id, until__isnull=True
-        ).exists()
-    ):
-        remove_perm("covenants.view_governance", member.user, member.covenant)
+    if member.user_id is not None and until < timezone.localdate():
+        _remove_grant_without_seat(member.covenant, member.user_id)
     audit_record(
         actor=actor, action="covenant.steering_member_ended", target=member.covenant, note=member.person_name
     )
     return member
+
+
+def _remove_grant_without_seat(covenant: Covenant, user_id: int) -> bool:
+    if SteeringGroupMember.objects.current().filter(covenant=covenant, user_id=user_id).exists():
+        return False
+    user = User.objects.get(pk=user_id)
+    remove_perm("covenants.view_governance", user, covenant)
+    return True
+
+
+def steering_grants_expire() -> int:
+    """Remove the meeting grants of people whose seats have all ended (run daily; idempotent)."""
+    from ..models import CovenantUserObjectPermission
+
+    removed = 0
+    grants = CovenantUserObjectPermission.objects.filter(permission__codename="view_governance")
+    for covenant_id, user_id in grants.values_list("content_object_id", "user_id").distinct():
+        with transaction.atomic():
+            covenant = Covenant.objects.get(pk=covenant_id)
+            removed += _remove_grant_without_seat(covenant, user_id)
+    return removed
 
 
 def _store_minutes(meeting: SteeringGroupMeeting, upload: UploadedFile) -> None:

@@ -197,9 +197,13 @@ def membership_approve(
         effective_on=joined_on,
         extra_fields=["joined_on", "decided_at", "decided_by", "decision_note"],
     )
-    if not Party.objects.filter(
-        covenant=covenant, organisation_id=membership.company_id, left_on__isnull=True
-    ).exists():
+    party = Party.objects.current(on=joined_on).filter(
+        covenant=covenant, organisation_id=membership.company_id
+    )
+    if party.filter(left_on__isnull=False).exists():
+        # The company's earlier membership ends on a later date: it simply stays a party.
+        party.update(left_on=None)
+    elif not party.exists():
         Party.objects.create(
             covenant=covenant,
             organisation_id=membership.company_id,
@@ -343,11 +347,10 @@ def membership_end(
         effective_on=ended_on,
         extra_fields=["ended_on", "end_reason"],
     )
-    Party.objects.filter(
+    Party.objects.current(on=ended_on).filter(
         covenant_id=membership.covenant_id,
         organisation_id=membership.company_id,
         role=PartyRole.MEMBER_COMPANY,
-        left_on__isnull=True,
     ).update(left_on=ended_on)
     _notify_company(
         membership,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -187,7 +187,9 @@ def test_steering_group_seat_with_an_account_grants_and_ending_revokes_governanc
             is_chair=True,
         )
     assert "is_chair" in field_errors(excinfo)
-    services.steering_member_end(actor=secretariat_user, member_id=member.pk, until=timezone.localdate())
+    # A seat that ended yesterday takes the grant with it at once (a future end: test_governance_current).
+    yesterday = timezone.localdate() - timedelta(days=1)
+    services.steering_member_end(actor=secretariat_user, member_id=member.pk, until=yesterday)
     chair = type(chair).objects.get(pk=chair.pk)  # fresh permission cache
     assert not chair.has_perm("covenants.view_governance", covenant)
 
