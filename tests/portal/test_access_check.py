@@ -8,12 +8,13 @@ from typing import Any
 import pytest
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
+from django.views.generic import TemplateView
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.test import APIRequestFactory, force_authenticate
 from rest_framework.views import APIView
 
-from portal.access import public, role_required, signed_in_required
+from portal.access import PublicViewMixin, RoleRequiredMixin, public, role_required, signed_in_required
 from portal.access_check import access_rule, error_handlers, unmarked_views, url_patterns
 from portal.accounts.roles import Role
 from portal.api.permissions import PublicAccess
@@ -96,7 +97,20 @@ class _SignedInApi(APIView):
     permission_classes = [IsAuthenticated]
 
 
-for _view in (_unmarked, _marked, _secretariat, _signed_in, _OpenApi, _PublicApi, _SignedInApi):
+class _PublicPage(PublicViewMixin, TemplateView):
+    template_name = "core/home.html"
+
+
+class _CommitteePage(RoleRequiredMixin, TemplateView):
+    allowed_roles = (Role.COMMITTEE,)
+
+
+class _ForgetfulPage(TemplateView):
+    template_name = "core/home.html"
+
+
+_VIEWS = (_unmarked, _marked, _secretariat, _signed_in, _OpenApi, _PublicApi, _SignedInApi)
+for _view in (*_VIEWS, _PublicPage, _CommitteePage, _ForgetfulPage):
     _view.__module__ = "covenants.views.example"  # as if written in a domain app
 
 urlpatterns = [
@@ -108,6 +122,9 @@ urlpatterns = [
     path("public-api/", _PublicApi.as_view(), name="public-api"),
     path("default-api/", ForgetfulApi.as_view(), name="default-api"),
     path("signed-in-api/", _SignedInApi.as_view(), name="signed-in-api"),
+    path("public-page/", _PublicPage.as_view(), name="public-page"),
+    path("committee-page/", _CommitteePage.as_view(), name="committee-page"),
+    path("forgetful-page/", _ForgetfulPage.as_view(), name="forgetful-page"),
 ]
 ForgetfulApi.__module__ = "covenants.api.example"
 
@@ -115,5 +132,5 @@ ForgetfulApi.__module__ = "covenants.api.example"
 def test_the_check_reports_unmarked_views_and_unmarked_allow_any():
     problems = unmarked_views(__name__)
     flagged = {line.split(" ", 1)[0] for line in problems}
-    assert flagged == {"unmarked", "open-api", "default-api"}
+    assert flagged == {"unmarked", "open-api", "default-api", "forgetful-page"}
     assert all("mark it @public" in line for line in problems)
