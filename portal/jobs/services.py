@@ -75,7 +75,7 @@ def _write_result(name: str, content: bytes) -> str:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temporary, storage.file_permissions_mode or 0o644)
+        os.chmod(temporary, getattr(storage, "file_permissions_mode", None) or 0o644)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

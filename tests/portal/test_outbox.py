@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from datetime import timedelta
 
@@ -116,9 +117,7 @@ def test_the_attempt_is_committed_before_the_mail_server_is_contacted(settings):
 
 
 @pytest.mark.django_db
-def test_worker_killed_after_the_server_accepted_sends_again_with_the_same_message_id(
-    company_user, settings
-):
+def test_worker_killed_after_the_server_accepted_sends_again_with_the_same_message_id(company_user, settings):
     settings.PORTAL_BASE_URL = "https://portal.example.org"
     (notification,) = enqueue(company_user)
     AcceptThenDie.accepted = []
@@ -152,10 +151,8 @@ def test_a_message_that_crashes_the_worker_ends_failed_instead_of_being_retried_
     (notification,) = enqueue(company_user)
     settings.EMAIL_BACKEND = "tests.portal.test_outbox.AlwaysCrash"
     for _ in range(services.MAX_EMAIL_ATTEMPTS + 5):
-        try:
+        with contextlib.suppress(WorkerKilled):
             services.notification_deliver(notification_id=notification.pk)
-        except WorkerKilled:
-            pass
         make_due(notification)
     notification.refresh_from_db()
     assert notification.email_status == Notification.EmailStatus.FAILED

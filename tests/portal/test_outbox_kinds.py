@@ -55,7 +55,9 @@ def test_the_email_uses_the_recipients_language_whatever_the_senders(
             approved(other_company_user)
     subjects = {m.to[0]: m.subject for m in mail.outbox}
     assert subjects[company_user.email] == "Kleding B.V. is now a member of Garment and Textile Covenant"
-    assert subjects[other_company_user.email] == "Kleding B.V. is nu deelnemer aan Convenant Kleding en Textiel"
+    assert (
+        subjects[other_company_user.email] == "Kleding B.V. is nu deelnemer aan Convenant Kleding en Textiel"
+    )
 
 
 def test_the_email_is_rendered_when_sent_in_the_language_preferred_then(company_user, settings):

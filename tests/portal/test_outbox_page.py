@@ -102,7 +102,9 @@ def test_send_again_resets_the_email_audits_it_and_delivers_it(
 
 def test_a_sent_email_cannot_be_sent_again_from_the_page(client_for, secretariat_user, company_user):
     sent = row(company_user, status="sent", age=timedelta(days=1))
-    response = client_for(secretariat_user).post(reverse("notifications:outbox-retry", kwargs={"pk": sent.pk}))
+    response = client_for(secretariat_user).post(
+        reverse("notifications:outbox-retry", kwargs={"pk": sent.pk})
+    )
     assert response.status_code == 404
     assert not AuditEvent.objects.filter(action="notification.retried").exists()
 
