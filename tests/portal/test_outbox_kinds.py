@@ -116,3 +116,17 @@ def test_the_covenants_app_registers_its_kinds_with_the_platform():
     assert {"membership.applied", "membership.approved", "cycle.opened", "cycle.deadline_reminder"} <= set(
         kinds.registered_kinds()
     )
+
+
+def test_account_decisions_are_shown_in_the_readers_language(secretariat_user):
+    from portal.accounts.models import Organisation
+    from portal.accounts.services import organisation_decide
+    from tests.factories import OrganisationFactory, UserFactory
+
+    organisation = OrganisationFactory(name="Stof B.V.", status=Organisation.Status.PENDING)
+    applicant = UserFactory(organisation=organisation, preferred_language="nl")
+    organisation_decide(actor=secretariat_user, organisation_id=organisation.pk, approve=False, note="X")
+    notification = Notification.objects.get(recipient=applicant, kind="organisation.rejected")
+    assert notification.params == {"name": "Stof B.V.", "note": "X"}
+    with translation.override("en"):
+        assert notification.text.subject == "Your request for Stof B.V. was not approved"
