@@ -65,6 +65,8 @@ def outbox_retry_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     notification = get_visible_or_404(selectors.notification_outbox_list(status="problems"), pk=pk)
     if services.notification_retry(actor=request.user, notification_ids=[notification.pk]):
         messages.success(request, _("The e-mail will be sent again."))
+    else:
+        messages.info(request, _("This e-mail is being sent right now. Check again in a few minutes."))
     status = request.POST.get("status", "")
     query = f"?status={status}" if status in selectors.OUTBOX_FILTERS else ""
     return redirect(reverse("notifications:outbox") + query)

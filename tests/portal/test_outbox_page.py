@@ -129,3 +129,14 @@ def test_the_admin_lists_emails_read_only_with_a_send_again_action(
     assert change.status_code == 403
     failed.refresh_from_db()
     assert failed.subject == "Subject"
+
+
+def test_an_email_being_sent_right_now_is_left_to_its_worker(client_for, secretariat_user, company_user):
+    sending = row(company_user, status="sending", age=timedelta(hours=2))
+    Notification.objects.filter(pk=sending.pk).update(lease_until=timezone.now() + timedelta(minutes=5))
+    client = client_for(secretariat_user)
+    response = client.post(reverse("notifications:outbox-retry", kwargs={"pk": sending.pk}), follow=True)
+    sending.refresh_from_db()
+    assert sending.email_status == "sending" and sending.email_attempts == 3
+    assert not AuditEvent.objects.filter(action="notification.retried").exists()
+    assert len(list(response.context["messages"])) == 1
