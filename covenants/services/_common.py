@@ -12,11 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from portal.accounts.models import Organisation, User
 from portal.accounts.roles import Role, role_of
 
-from ..models import (
-    Covenant,
-    bilingual,
-)
-
 # --- helpers ------------------------------------------------------------------------------------------
 
 
@@ -31,19 +26,6 @@ def _users_of(organisation_ids: Iterable[int]) -> QuerySet[User]:
         organisation__status=Organisation.Status.APPROVED,
         is_active=True,
     )
-
-
-class _CovenantName:
-    """Formats as the covenant's name in the language active when the notification is rendered."""
-
-    def __init__(self, covenant: Covenant) -> None:
-        self.nl, self.en = covenant.name_nl, covenant.name_en
-
-    def __str__(self) -> str:
-        return bilingual(self.nl, self.en)
-
-    def __format__(self, spec: str) -> str:
-        return format(str(self), spec)
 
 
 def _full_clean(instance: Any, exclude: Iterable[str] = ()) -> None:

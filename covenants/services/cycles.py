@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.models import User
 from portal.audit.services import audit_record
+from portal.notifications.kinds import as_date
 from portal.notifications.services import notification_enqueue
 
 from .. import workflow
@@ -22,7 +23,8 @@ from ..models import (
     Covenant,
     Membership,
 )
-from ._common import _CovenantName, _full_clean, _require_secretariat, _users_of
+from ..notifications import covenant_name
+from ._common import _full_clean, _require_secretariat, _users_of
 
 # --- annual cycles ---------------------------------------------------------------------------------
 
@@ -96,15 +98,11 @@ def cycle_open(*, actor: User, cycle_id: int) -> AnnualCycle:
     notification_enqueue(
         recipients=_users_of(_active_member_ids(cycle.covenant_id)),
         kind="cycle.opened",
-        subject=_("The {year} cycle of {covenant} is open"),
-        body=_(
-            "Submit your self-assessment by {self_assessment} and disclose your production locations by {locations}."
-        ),
         params={
             "year": cycle.year,
-            "covenant": _CovenantName(cycle.covenant),
-            "self_assessment": cycle.self_assessment_due.isoformat(),
-            "locations": cycle.locations_due.isoformat(),
+            "covenant": covenant_name(cycle.covenant),
+            "self_assessment": as_date(cycle.self_assessment_due),
+            "locations": as_date(cycle.locations_due),
         },
     )
     return cycle
@@ -167,14 +165,10 @@ def _cycle_remind(*, cycle_id: int, today: date) -> bool:
     notification_enqueue(
         recipients=_users_of(_active_member_ids(cycle.covenant_id)),
         kind="cycle.deadline_reminder",
-        subject=_("Reminder: the self-assessment for {covenant} is due on {date}"),
-        body=_(
-            "Submit your self-assessment for the {year} cycle of {covenant} by {date} ({days} days left)."
-        ),
         params={
-            "covenant": _CovenantName(cycle.covenant),
+            "covenant": covenant_name(cycle.covenant),
             "year": cycle.year,
-            "date": cycle.self_assessment_due.isoformat(),
+            "date": as_date(cycle.self_assessment_due),
             "days": (cycle.self_assessment_due - today).days,
         },
     )

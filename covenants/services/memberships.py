@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.accounts.models import User
 from portal.accounts.roles import Role, role_of
 from portal.audit.services import audit_record
+from portal.notifications.kinds import in_each_language
 from portal.notifications.services import notification_enqueue
 
 from .. import workflow
@@ -26,7 +27,8 @@ from ..models import (
     PartyRole,
     normalise_country_codes,
 )
-from ._common import _CovenantName, _full_clean, _require_secretariat, _users_of
+from ..notifications import covenant_name
+from ._common import _full_clean, _require_secretariat, _users_of
 
 # --- memberships -----------------------------------------------------------------------------------
 
@@ -83,15 +85,13 @@ def _record_move(
     return event
 
 
-def _notify_company(membership: Membership, kind: str, subject: Any, body: Any, **params: Any) -> None:
+def _notify_company(membership: Membership, kind: str, **params: Any) -> None:
     notification_enqueue(
         recipients=_users_of([membership.company_id]),
         kind=kind,
-        subject=subject,
-        body=body,
         params={
             "company": membership.company.name,
-            "covenant": _CovenantName(membership.covenant),
+            "covenant": covenant_name(membership.covenant),
             **params,
         },
         url=_membership_url(membership),
@@ -161,17 +161,10 @@ def membership_apply(*, actor: User, covenant_id: int, **declaration: Any) -> Me
     notification_enqueue(
         recipients=_users_of([covenant.secretariat_id]),
         kind="membership.applied",
-        subject=_("New membership application: {company} for {covenant}"),
-        body=_("{company} applied to join {covenant}. Review the adherence declaration and decide."),
-        params={"company": company.name, "covenant": _CovenantName(covenant)},
+        params={"company": company.name, "covenant": covenant_name(covenant)},
         url=_membership_url(membership),
     )
-    _notify_company(
-        membership,
-        "membership.received",
-        _("Your application for {covenant} has been received"),
-        _("The secretariat will review the application of {company} and let you know its decision."),
-    )
+    _notify_company(membership, "membership.received")
     return membership
 
 
@@ -210,13 +203,7 @@ def membership_approve(
             role=PartyRole.MEMBER_COMPANY,
             joined_on=joined_on,
         )
-    _notify_company(
-        membership,
-        "membership.approved",
-        _("{company} is now a member of {covenant}"),
-        _("The secretariat approved the application. {note}"),
-        note=note,
-    )
+    _notify_company(membership, "membership.approved", note=note)
     return membership
 
 
@@ -235,13 +222,7 @@ def membership_reject(*, actor: User, membership_id: int, note: str) -> Membersh
         note=note,
         extra_fields=["decided_at", "decided_by", "decision_note"],
     )
-    _notify_company(
-        membership,
-        "membership.rejected",
-        _("Your application for {covenant} was not approved"),
-        _("Reasons given by the secretariat: {note}"),
-        note=note,
-    )
+    _notify_company(membership, "membership.rejected", note=note)
     return membership
 
 
@@ -285,13 +266,7 @@ def membership_suspend(
         note=note,
         effective_on=effective_on,
     )
-    _notify_company(
-        membership,
-        "membership.suspended",
-        _("The membership of {company} in {covenant} has been suspended"),
-        _("Reason given by the secretariat: {note}"),
-        note=note,
-    )
+    _notify_company(membership, "membership.suspended", note=note)
     return membership
 
 
@@ -308,13 +283,7 @@ def membership_reinstate(
     _record_move(
         membership=membership, actor=actor, to=Membership.Status.ACTIVE, note=note, effective_on=effective_on
     )
-    _notify_company(
-        membership,
-        "membership.reinstated",
-        _("The suspension of {company} in {covenant} has been lifted"),
-        _("{company} is an active member again. {note}"),
-        note=note,
-    )
+    _notify_company(membership, "membership.reinstated", note=note)
     return membership
 
 
@@ -355,9 +324,7 @@ def membership_end(
     _notify_company(
         membership,
         "membership.ended",
-        _("The membership of {company} in {covenant} has ended"),
-        _("Reason: {reason}. {note}"),
-        reason=reason.label,
+        reason=in_each_language(lambda: reason.label),
         note=note,
     )
     return membership

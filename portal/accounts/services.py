@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.audit.services import audit_record
+from portal.notifications.kinds import in_each_language
 from portal.notifications.services import notification_enqueue
 
 from .models import Organisation, User
@@ -57,9 +58,7 @@ def organisation_register(
     notification_enqueue(
         recipients=secretariat_users(),
         kind="organisation.registered",
-        subject=_("New account request: {name}"),
-        body=_("{name} ({kind}) asks for access to the portal. Review the request."),
-        params={"name": organisation.name, "kind": organisation.get_kind_display()},
+        params={"name": organisation.name, "kind": in_each_language(organisation.get_kind_display)},
         url=reverse("accounts:organisation-review", kwargs={"pk": organisation.pk}),
     )
     return organisation
@@ -93,8 +92,6 @@ def organisation_decide(*, actor: User, organisation_id: int, approve: bool, not
         notification_enqueue(
             recipients=users,
             kind="organisation.approved",
-            subject=_("Your organisation {name} has been approved"),
-            body=_("You can now use the IMVO Covenant Portal. {note}"),
             params={"name": organisation.name, "note": note},
             url=reverse("accounts:home"),
         )
@@ -102,8 +99,6 @@ def organisation_decide(*, actor: User, organisation_id: int, approve: bool, not
         notification_enqueue(
             recipients=users,
             kind="organisation.rejected",
-            subject=_("Your request for {name} was not approved"),
-            body=_("Reason given by the secretariat: {note}"),
             params={"name": organisation.name, "note": note},
         )
     return organisation

@@ -1,17 +1,36 @@
-"""The only writers of Job rows. Tasks call these to report progress."""
+"""The only writers of Job rows. Tasks call these to report progress.
+
+A task that runs a job starts with `job_start`; when it returns None the job has already finished
+(a redelivered task, or a job given up by the stale sweep) and the task returns without doing
+anything.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
 import secrets
+import tempfile
 from datetime import timedelta
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from .models import Job
+
+logger = logging.getLogger(__name__)
+
+#: A running job that reported no progress for this long is taken to have lost its worker.
+RUNNING_STALE_AFTER = timedelta(hours=1)
+#: A waiting job is given up only much later: a job waits in the queue while the workers are busy,
+#: and a message lost with its worker is redelivered only after the broker's visibility timeout
+#: (one hour, see portal/celery.py).
+PENDING_STALE_AFTER = timedelta(hours=6)
 
 
 def job_create(*, owner: Any, kind: str, title: str) -> Job:
@@ -19,8 +38,13 @@ def job_create(*, owner: Any, kind: str, title: str) -> Job:
     return Job.objects.create(owner=owner, kind=kind, title=title)
 
 
-def job_start(*, job_id: int) -> Job:
-    job = Job.objects.get(pk=job_id)
+@transaction.atomic
+def job_start(*, job_id: int) -> Job | None:
+    """Mark the job running, or return None when it has already finished (never reopen it)."""
+    job = Job.objects.select_for_update().get(pk=job_id)
+    if job.is_finished:
+        logger.info("job %s has already finished (%s); not starting it again", job.pk, job.status)
+        return None
     job.status, job.started_at, job.progress = Job.Status.RUNNING, timezone.now(), 0
     job.save(update_fields=["status", "started_at", "progress", "updated_at"])
     return job
@@ -33,18 +57,67 @@ def job_progress(*, job_id: int, progress: int, message: str = "") -> None:
     )
 
 
-@transaction.atomic
+def _write_result(name: str, content: bytes) -> str:
+    """Store `content` under `name`; on a local disk through a temporary file renamed into place.
+
+    A worker that dies while writing leaves at most a temporary file, never a half result under
+    the final name.
+    """
+    storage = Job._meta.get_field("result").storage
+    try:
+        target = Path(storage.path(name))
+    except NotImplementedError:  # remote storage: an upload appears whole or not at all
+        return storage.save(name, ContentFile(content))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".partial-", suffix=target.suffix)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, getattr(storage, "file_permissions_mode", None) or 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return name
+
+
 def job_finish(*, job_id: int, content: bytes, filename: str, message: str = "") -> Job:
-    """Store the result under a generated name and mark the job done."""
-    job = Job.objects.select_for_update().get(pk=job_id)
+    """Store the result under a generated name and mark the job done.
+
+    The file is written first and the row committed in a transaction of its own (durable, never
+    part of a caller's transaction); if that transaction fails or the job has finished meanwhile,
+    the file is deleted again, so no orphan file stays behind.
+    """
+    field = Job._meta.get_field("result")
     suffix = PurePath(filename).suffix.lower()
-    job.result.save(f"{secrets.token_hex(16)}{suffix}", ContentFile(content), save=False)
-    job.result_name = filename
-    job.status, job.progress, job.message = Job.Status.DONE, 100, message[:300]
-    job.finished_at = timezone.now()
-    job.save(
-        update_fields=["result", "result_name", "status", "progress", "message", "finished_at", "updated_at"]
-    )
+    name = _write_result(field.generate_filename(Job(pk=job_id), f"{secrets.token_hex(16)}{suffix}"), content)
+    stored = False
+    try:
+        with transaction.atomic(durable=True):
+            job = Job.objects.select_for_update().get(pk=job_id)
+            if job.status != Job.Status.RUNNING:
+                logger.info("job %s is %s; its late result is discarded", job.pk, job.status)
+                return job
+            job.result.name, job.result_name = name, filename
+            job.status, job.progress, job.message = Job.Status.DONE, 100, message[:300]
+            job.finished_at = timezone.now()
+            job.save(
+                update_fields=[
+                    "result",
+                    "result_name",
+                    "status",
+                    "progress",
+                    "message",
+                    "finished_at",
+                    "updated_at",
+                ]
+            )
+            stored = True
+    finally:
+        if not stored:
+            field.storage.delete(name)
     return job
 
 
@@ -54,9 +127,41 @@ def job_fail(*, job_id: int, message: str) -> None:
     )
 
 
-def job_fail_stale(*, older_than: timedelta = timedelta(hours=1)) -> int:
-    """Jobs that stopped reporting (a worker died for good) are marked failed so users are not left waiting."""
-    cutoff = timezone.now() - older_than
-    return Job.objects.filter(
-        status__in=[Job.Status.PENDING, Job.Status.RUNNING], updated_at__lt=cutoff
-    ).update(status=Job.Status.FAILED, message="Stopped without finishing.", finished_at=timezone.now())
+def job_fail_stale(
+    *, running_after: timedelta = RUNNING_STALE_AFTER, pending_after: timedelta = PENDING_STALE_AFTER
+) -> int:
+    """Fail jobs whose worker is gone, so users are not left waiting. Returns how many were failed.
+
+    A running job is stale when it reported no progress for `running_after`; a job still waiting in
+    the queue only after `pending_after`, which is much longer.
+    """
+    now = timezone.now()
+    stale = {
+        Job.Status.RUNNING: (
+            running_after,
+            lambda: _("The job stopped without finishing. Try again."),
+        ),
+        Job.Status.PENDING: (
+            pending_after,
+            lambda: (
+                _("The job waited more than %(hours)d hours without starting. Try again.")
+                % {"hours": pending_after.total_seconds() // 3600}
+            ),
+        ),
+    }
+    failed = 0
+    for status, (after, text) in stale.items():
+        with transaction.atomic():
+            jobs = (
+                Job.objects.select_for_update(skip_locked=True, of=("self",))
+                .select_related("owner")
+                .filter(status=status, updated_at__lt=now - after)
+            )
+            for job in jobs:
+                language = getattr(job.owner, "preferred_language", "") or settings.LANGUAGE_CODE
+                with translation.override(language):
+                    job.message = str(text())[:300]
+                job.status, job.finished_at = Job.Status.FAILED, now
+                job.save(update_fields=["status", "message", "finished_at", "updated_at"])
+                failed += 1
+    return failed

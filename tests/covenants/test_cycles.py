@@ -100,7 +100,8 @@ def test_opening_tells_the_active_members_their_deadlines(covenant, secretariat_
     assert cycle.status == AnnualCycle.Status.OPEN
     assert cycle.opened_by == secretariat_user
     notification = Notification.objects.get(recipient=company_user, kind="cycle.opened")
-    assert "2026-03-31" in notification.body
+    # Dates are shown in the reader's date format (the recipient reads Dutch by default).
+    assert "31 maart 2026" in notification.body
 
 
 def test_only_one_open_cycle_per_covenant(covenant, secretariat_user):
