@@ -210,8 +210,9 @@ PORTAL_LONGEST_TASK_SECONDS = 30 * 60
 # --- REST API ---------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "portal.api.authentication.GatedSessionAuthentication",
+        # Token first: a refused token then answers 401 with a WWW-Authenticate header.
         "portal.api.authentication.ApiTokenAuthentication",
+        "portal.api.authentication.GatedSessionAuthentication",
     ],
     # Deny by default: every API view states who may use it.
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
