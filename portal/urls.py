@@ -1,7 +1,7 @@
 """Site wiring. Pages carry the language in the URL (/nl/, /en/); the API and health check do not."""
 
-from django.conf import settings
 from csp.decorators import csp_update
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path

@@ -8,6 +8,7 @@ allauth pages instead, which apply the same lockout and second factor as every o
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import admin
 from django.contrib.auth import REDIRECT_FIELD_NAME
@@ -39,12 +40,10 @@ class PortalAdminSite(admin.AdminSite):
             # Signed in, but not staff: sending them to the login again would loop.
             raise PermissionDenied
         login_url = reverse("account_login")
-        query = request.GET.copy()
-        query.clear()
-        query[REDIRECT_FIELD_NAME] = _safe_next(request, index)
-        return HttpResponseRedirect(f"{login_url}?{query.urlencode()}")
+        query = urlencode({REDIRECT_FIELD_NAME: _safe_next(request, index)})
+        return HttpResponseRedirect(f"{login_url}?{query}")
 
-    def password_change(
+    def password_change(  # type: ignore[override]  # a redirect, not the admin's form
         self, request: HttpRequest, extra_context: dict[str, Any] | None = None
     ) -> HttpResponse:
         # One place to change a password, where tokens are revoked and the change is recorded.

@@ -21,4 +21,3 @@ class AccountsConfig(AppConfig):
         # A new password ends every API token issued under the old one.
         for signal in (password_changed, password_set, password_reset):
             signal.connect(revoke_tokens_on_password_event, dispatch_uid=f"portal.tokens.{id(signal)}")
-

@@ -87,7 +87,9 @@ def api_token_authenticate(key: str) -> ApiToken | None:
     return token
 
 
-def revoke_tokens_on_password_event(sender: Any, request: Any = None, user: Any = None, **kwargs: Any) -> None:
+def revoke_tokens_on_password_event(
+    sender: Any, request: Any = None, user: Any = None, **kwargs: Any
+) -> None:
     """allauth signal receiver: password changed, set or reset."""
     if user is not None and user.pk is not None:
         api_token_revoke_all(user=user, reason="password changed")

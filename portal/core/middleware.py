@@ -42,7 +42,11 @@ def _view_limit(view_func: Any) -> int:
     marked = getattr(view_func, "max_request_bytes", None)
     if marked is None:
         # Class-based views (DRF included) carry the mark on their class.
-        marked = getattr(getattr(view_func, "cls", None) or getattr(view_func, "view_class", None), "max_request_bytes", None)
+        marked = getattr(
+            getattr(view_func, "cls", None) or getattr(view_func, "view_class", None),
+            "max_request_bytes",
+            None,
+        )
     if marked is None:
         return int(settings.PORTAL_MAX_FORM_BYTES)
     return min(int(marked) or int(settings.PORTAL_MAX_REQUEST_BYTES), int(settings.PORTAL_MAX_REQUEST_BYTES))

@@ -12,7 +12,6 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.urls import Resolver404, resolve
 from hypothesis import HealthCheck, settings
-from portal.accounts.tokens import api_token_create
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -21,6 +20,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from portal.accounts.roles import Role
+from portal.accounts.tokens import api_token_create
 from portal.wsgi import application
 from tests.factories import user_with_role
 

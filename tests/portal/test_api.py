@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 import pytest
-from portal.accounts.tokens import api_token_create
 
 from portal.accounts.models import Organisation
 from portal.accounts.roles import Role
+from portal.accounts.tokens import api_token_create
 from tests.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

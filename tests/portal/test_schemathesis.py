@@ -11,10 +11,10 @@ import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
-from portal.accounts.tokens import api_token_create
 from schemathesis.checks import not_a_server_error
 
 from portal.accounts.roles import Role
+from portal.accounts.tokens import api_token_create
 from portal.wsgi import application
 from tests.factories import user_with_role
 

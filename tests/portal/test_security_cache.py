@@ -17,7 +17,8 @@ def cache_control(response) -> set[str]:
 
 
 @pytest.mark.parametrize(
-    "path", ["/nl/dashboard/home/company/", "/nl/notifications/", "/nl/dashboard/tokens/", "/nl/", "/nl/covenants/"]
+    "path",
+    ["/nl/dashboard/home/company/", "/nl/notifications/", "/nl/dashboard/tokens/", "/nl/", "/nl/covenants/"],
 )
 def test_signed_in_pages_are_private_and_not_stored(client_for, path):
     response = client_for(user_with_role(Role.COMPANY)).get(path)

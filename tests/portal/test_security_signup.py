@@ -51,5 +51,7 @@ def test_existing_organisations_users_are_told_through_the_outbox(
     assert "second@member.test" in note.body
     assert note.email_status == Notification.EmailStatus.SENT
     # The secretariat hears of it too, and no "new organisation" request is made.
-    assert Notification.objects.filter(recipient=secretariat_user, kind="organisation.account_requested").exists()
+    assert Notification.objects.filter(
+        recipient=secretariat_user, kind="organisation.account_requested"
+    ).exists()
     assert not Notification.objects.filter(kind="organisation.registered").exists()

@@ -180,10 +180,15 @@ def test_password_reset_revokes_the_users_tokens(client, company_user):
     _token, key = api_token_create(user=company_user, name="x")
     url = reverse(
         "account_reset_password_from_key",
-        kwargs={"uidb36": user_pk_to_url_str(company_user), "key": default_token_generator.make_token(company_user)},
+        kwargs={
+            "uidb36": user_pk_to_url_str(company_user),
+            "key": default_token_generator.make_token(company_user),
+        },
     )
     form_url = client.get(url)["Location"]  # allauth moves the key into the session first
-    response = client.post(form_url, {"password1": "a-brand-new-pass-2026", "password2": "a-brand-new-pass-2026"})
+    response = client.post(
+        form_url, {"password1": "a-brand-new-pass-2026", "password2": "a-brand-new-pass-2026"}
+    )
     assert response.status_code == 302
     company_user.refresh_from_db()
     assert company_user.check_password("a-brand-new-pass-2026")
