@@ -210,9 +210,9 @@ PORTAL_LONGEST_TASK_SECONDS = 30 * 60
 # --- REST API ---------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        # Token first: a refused token then answers 401 with a WWW-Authenticate header.
-        "portal.api.authentication.ApiTokenAuthentication",
+        # Session first, so an anonymous or refused request answers 403 (no WWW-Authenticate challenge).
         "portal.api.authentication.GatedSessionAuthentication",
+        "portal.api.authentication.ApiTokenAuthentication",
     ],
     # Deny by default: every API view states who may use it.
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

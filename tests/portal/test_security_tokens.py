@@ -71,7 +71,7 @@ def test_user_revokes_a_token_and_it_stops_working(client_for, company_user):
     assert response.status_code == 302
     token.refresh_from_db()
     assert token.revoked_at is not None
-    assert api(client_for(None), key).status_code == 401
+    assert api(client_for(None), key).status_code == 403
     assert "Old laptop" not in client_for(company_user).get(TOKENS).content.decode()
 
 
@@ -91,16 +91,17 @@ def test_tokens_page_needs_a_signed_in_user(client):
 
 
 def test_unknown_or_malformed_token_is_refused(client):
-    assert api(client, "imvo_not-a-real-key").status_code == 401
-    assert api(client, "0123456789abcdef").status_code == 401
-    assert client.get(ME, HTTP_AUTHORIZATION="Token").status_code == 401
+    assert "Invalid or revoked token" in api(client, "imvo_not-a-real-key").json()["detail"]
+    assert api(client, "imvo_not-a-real-key").status_code == 403
+    assert api(client, "0123456789abcdef").status_code == 403
+    assert client.get(ME, HTTP_AUTHORIZATION="Token").status_code == 403
 
 
 def test_token_of_an_inactive_user_is_refused(client, company_user):
     _token, key = api_token_create(user=company_user, name="x")
     company_user.is_active = False
     company_user.save(update_fields=["is_active"])
-    assert api(client, key).status_code == 401
+    assert api(client, key).status_code == 403
 
 
 def test_last_used_is_not_written_on_every_request(client, company_user):
@@ -172,7 +173,7 @@ def test_password_change_revokes_the_users_tokens(client_for, company_user):
         {"oldpassword": PASSWORD, "password1": "a-brand-new-pass-2026", "password2": "a-brand-new-pass-2026"},
     )
     assert response.status_code == 302
-    assert api(client_for(None), key).status_code == 401
+    assert api(client_for(None), key).status_code == 403
     assert ApiToken.objects.get(user=company_user).revoked_at is not None
 
 
@@ -192,4 +193,4 @@ def test_password_reset_revokes_the_users_tokens(client, company_user):
     assert response.status_code == 302
     company_user.refresh_from_db()
     assert company_user.check_password("a-brand-new-pass-2026")
-    assert api(client, key).status_code == 401
+    assert api(client, key).status_code == 403
