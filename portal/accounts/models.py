@@ -169,6 +169,9 @@ class ApiToken(models.Model):
     #: The first characters of the key, so a user can tell their tokens apart; not a secret.
     prefix = models.CharField(_("prefix"), max_length=12)
     key_hash = models.CharField(_("key hash"), max_length=64, unique=True, editable=False)
+    #: Derived from the user's password hash when the token was made: a token stops working when the
+    #: password changes by any route (the admin, a management command), not only through allauth.
+    password_stamp = models.CharField(_("password stamp"), max_length=64, editable=False, default="")
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
     last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 from datetime import timedelta
 from typing import Any
@@ -29,6 +30,11 @@ def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+def password_stamp(user: User) -> str:
+    """Changes whenever the user's password changes (the same HMAC Django uses to end sessions)."""
+    return user.get_session_auth_hash()
+
+
 def api_token_list_for(user: User) -> QuerySet[ApiToken]:
     """The user's own tokens that still work, newest first."""
     return ApiToken.objects.filter(user=user, revoked_at__isnull=True).order_by("-created_at")
@@ -46,7 +52,9 @@ def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
             {"name": _("You have %(count)s tokens. Revoke one first.") % {"count": MAX_ACTIVE_TOKENS}}
         )
     key = KEY_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken.objects.create(user=user, name=name, prefix=key[:12], key_hash=hash_key(key))
+    token = ApiToken.objects.create(
+        user=user, name=name, prefix=key[:12], key_hash=hash_key(key), password_stamp=password_stamp(user)
+    )
     audit_record(actor=user, action="api_token.created", target=user, note=name)
     return token, key
 
@@ -81,6 +89,10 @@ def api_token_authenticate(key: str) -> ApiToken | None:
     if token is None:
         return None
     now = timezone.now()
+    if not hmac.compare_digest(token.password_stamp, password_stamp(token.user)):
+        # The password changed without the signals (admin, shell): this token ends now.
+        ApiToken.objects.filter(pk=token.pk).update(revoked_at=now)
+        return None
     if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         token.last_used_at = now

@@ -194,3 +194,20 @@ def test_password_reset_revokes_the_users_tokens(client, company_user):
     company_user.refresh_from_db()
     assert company_user.check_password("a-brand-new-pass-2026")
     assert api(client, key).status_code == 403
+
+
+def test_password_set_outside_allauth_also_ends_the_tokens(client, company_user):
+    # e.g. a superuser sets it in the admin, or `manage.py changepassword`: no allauth signal.
+    token, key = api_token_create(user=company_user, name="x")
+    company_user.set_password("set-by-an-administrator-2026")
+    company_user.save(update_fields=["password"])
+    assert api(client, key).status_code == 403
+    token.refresh_from_db()
+    assert token.revoked_at is not None
+
+
+def test_saving_the_user_without_a_new_password_keeps_the_token(client, company_user):
+    _token, key = api_token_create(user=company_user, name="x")
+    company_user.first_name = "Renamed"
+    company_user.save()
+    assert api(client, key).status_code == 200
