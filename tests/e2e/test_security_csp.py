@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 
 from tests.factories import PASSWORD, UserFactory, user_with_role
 
-from .helpers import login
+from .helpers import assert_accessible, login
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -77,6 +77,7 @@ def test_tokens_page_works_without_violations(page: Page, live_url: str) -> None
     assert key.input_value().startswith("imvo_")
     expect(page.get_by_role("cell", name="Nightly export", exact=True)).to_be_visible()
     assert_no_violation(page, console)
+    assert_accessible(page, "tokens page with a new key")
 
 
 def test_admin_works_without_violations(page: Page, live_url: str) -> None:
