@@ -1,5 +1,6 @@
 """Site wiring. Pages carry the language in the URL (/nl/, /en/); the API and health check do not."""
 
+from csp.decorators import csp_update
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -18,8 +19,20 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("portal.api.urls")),
     path("api/schema/", SchemaApi.as_view(), name="api-schema"),
-    path("api/docs/", SwaggerDocs.as_view(url_name="api-schema"), name="api-docs"),
-    path("api/redoc/", RedocDocs.as_view(url_name="api-schema"), name="api-redoc"),
+    # Our own template: the start-up script is a static file, so the strict CSP holds here too.
+    path(
+        "api/docs/",
+        SwaggerDocs.as_view(url_name="api-schema", template_name="api/swagger_ui.html"),
+        name="api-docs",
+    ),
+    # ReDoc injects its styles at run time and renders in a worker: only this page allows that.
+    path(
+        "api/redoc/",
+        csp_update({"style-src": ["'unsafe-inline'"], "worker-src": ["blob:"]})(
+            RedocDocs.as_view(url_name="api-schema", template_name="api/redoc.html")
+        ),
+        name="api-redoc",
+    ),
 ]
 
 urlpatterns += i18n_patterns(

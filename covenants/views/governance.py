@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.access import AuthenticatedRequest, get_visible_or_404, role_required
+from portal.core.middleware import accepts_uploads
 from portal.forms import add_service_errors
 
 from .. import selectors, services
@@ -26,6 +27,7 @@ from ..forms import (
 )
 from ..models import Covenant
 from ..permissions import MANAGE_ROLES
+from ..services.governance import MAX_MINUTES_BYTES
 
 # --- secretariat: parties and governance -----------------------------------------------------------
 
@@ -128,6 +130,8 @@ def steering_member_end_view(request: AuthenticatedRequest, slug: str, pk: int) 
     return redirect("covenants:governance", slug=covenant.slug)
 
 
+# The minutes file plus the form's text fields.
+@accepts_uploads(max_bytes=MAX_MINUTES_BYTES + 1024 * 1024)
 @role_required(*MANAGE_ROLES)
 def meeting_create_view(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     covenant = selectors.covenant_edit_get_for(request.user, slug)
@@ -145,6 +149,8 @@ def meeting_create_view(request: AuthenticatedRequest, slug: str) -> HttpRespons
     )
 
 
+# The minutes file plus the form's text fields.
+@accepts_uploads(max_bytes=MAX_MINUTES_BYTES + 1024 * 1024)
 @role_required(*MANAGE_ROLES)
 def meeting_edit_view(request: AuthenticatedRequest, slug: str, pk: int) -> HttpResponse:
     covenant = selectors.covenant_edit_get_for(request.user, slug)

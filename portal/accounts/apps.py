@@ -17,3 +17,10 @@ class AccountsConfig(AppConfig):
 
         # Groups and their model permissions follow the code after every migrate.
         post_migrate.connect(sync_role_groups, dispatch_uid="portal.accounts.sync_role_groups")
+        from allauth.account.signals import password_changed, password_reset, password_set
+
+        from .tokens import revoke_tokens_on_password_event
+
+        # A new password ends every API token issued under the old one.
+        for signal in (password_changed, password_set, password_reset):
+            signal.connect(revoke_tokens_on_password_event, dispatch_uid=f"portal.tokens.{id(signal)}")

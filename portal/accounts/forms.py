@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Organisation, kvk_validator
+from .models import kvk_validator
 from .roles import Role
 
 #: Kinds an organisation may choose when it asks for an account. The secretariat and the committee
@@ -37,15 +37,9 @@ class OrganisationSignupForm(forms.Form):
     )
 
     def clean_kvk_number(self) -> str:
-        kvk = self.cleaned_data.get("kvk_number", "").strip()
-        if kvk and Organisation.objects.filter(kvk_number=kvk).exists():
-            raise forms.ValidationError(
-                _(
-                    "An organisation with this KvK number already has an account. Ask a colleague to invite you."
-                ),
-                code="kvk_taken",
-            )
-        return kvk
+        # Whether the number is taken is not checked here: the answer would tell anyone which
+        # organisations have an account. organisation_register handles a known number.
+        return str(self.cleaned_data.get("kvk_number", "")).strip()
 
     def signup(self, request: Any, user: Any) -> None:
         from .services import organisation_register
@@ -78,3 +72,11 @@ class OrganisationDecisionForm(forms.Form):
         if cleaned.get("decision") == "reject" and not cleaned.get("note", "").strip():
             self.add_error("note", _("Give the reason for the rejection."))
         return cleaned
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name of the token"),
+        max_length=100,
+        help_text=_("So you can tell your tokens apart, e.g. the program that uses it."),
+    )

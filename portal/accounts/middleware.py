@@ -9,7 +9,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 
-from .roles import PRIVILEGED_ROLES, Role
+from .mfa import mfa_missing
 
 #: Views a user of a waiting organisation may still use.
 PENDING_ALLOWED = {
@@ -49,25 +49,21 @@ class AccessGateMiddleware:
         self, request: HttpRequest, view_func: Any, view_args: Any, view_kwargs: Any
     ) -> HttpResponse | None:
         user = request.user
-        if not user.is_authenticated or user.is_superuser:
+        if not user.is_authenticated or request.path.startswith(settings.STATIC_URL):
             return None
         match = request.resolver_match
         view_name = match.view_name if match else ""
-        if view_name.startswith("admin:") or request.path.startswith(settings.STATIC_URL):
+        # Two-factor first, and for everyone it applies to: staff and superusers included, in the
+        # admin as well as on the portal's own pages.
+        if view_name not in MFA_SETUP_ALLOWED and mfa_missing(user):
+            return self._deny(request, "mfa_activate_totp")
+        if user.is_superuser or view_name.startswith("admin:"):
             return None
         organisation = user.organisation
         if organisation is None or not organisation.is_approved:
             if view_name in PENDING_ALLOWED:
                 return None
             return self._deny(request, "accounts:pending")
-        if settings.PORTAL_REQUIRE_MFA and Role(organisation.kind) in PRIVILEGED_ROLES:
-            if view_name in MFA_SETUP_ALLOWED:
-                return None
-            from allauth.mfa.models import Authenticator
-
-            if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
-                return None
-            return self._deny(request, "mfa_activate_totp")
         return None
 
     @staticmethod

@@ -49,6 +49,13 @@ def organisation_register(
         raise PermissionDenied(_("This account already belongs to an organisation."))
     if kind in (Role.SECRETARIAT, Role.COMMITTEE):
         raise ValidationError(_("This type of organisation cannot sign up."))
+    existing = Organisation.objects.filter(kvk_number=kvk_number).first() if kvk_number else None
+    if existing is not None:
+        # The answer to the applicant is the same as for a new organisation, so sign-up does not
+        # tell anyone which organisations have an account; the organisation itself is told instead.
+        return _organisation_request_for_existing(
+            user=user, first_name=first_name, last_name=last_name, organisation=existing
+        )
     organisation = Organisation(name=name, kind=kind, kvk_number=kvk_number)
     organisation.full_clean()
     organisation.save()
@@ -60,6 +67,38 @@ def organisation_register(
         kind="organisation.registered",
         params={"name": organisation.name, "kind": in_each_language(organisation.get_kind_display)},
         url=reverse("accounts:organisation-review", kwargs={"pk": organisation.pk}),
+    )
+    return organisation
+
+
+def _organisation_request_for_existing(
+    *, user: User, first_name: str, last_name: str, organisation: Organisation
+) -> Organisation:
+    """Someone asked for an account for an organisation that has one: the user stays unlinked."""
+    user.first_name, user.last_name = first_name, last_name
+    user.save(update_fields=["first_name", "last_name"])
+    audit_record(actor=user, action="organisation.requested_existing", target=organisation)
+    params = {"name": organisation.name, "email": user.email, "person": user.get_full_name()}
+    notification_enqueue(
+        recipients=organisation.users.filter(is_active=True),
+        kind="organisation.account_requested",
+        subject=_("Someone asked for an account for {name}"),
+        body=_(
+            "{person} ({email}) asked for a new account for {name}, which already has one. "
+            "If this is a colleague, ask the secretariat to add them to your organisation. "
+            "If you do not know this request, you can ignore this message."
+        ),
+        params=params,
+    )
+    notification_enqueue(
+        recipients=secretariat_users(),
+        kind="organisation.account_requested",
+        subject=_("Account request for an existing organisation: {name}"),
+        body=_(
+            "{person} ({email}) asked for an account for {name}, which already has one. "
+            "The new account is not linked to any organisation."
+        ),
+        params=params,
     )
     return organisation
 

@@ -1,7 +1,13 @@
-"""GET /healthz: the state of the database, Redis and the Celery workers, as JSON."""
+"""GET /healthz: up or down for everyone; the state of each part only for those allowed to see it.
+
+Anonymous callers get {"status": "ok"} (200) or {"status": "down"} (503). The details (database,
+Redis, Celery workers) go to signed-in staff and secretariat users, or to a monitor that sends the
+secret from PORTAL_HEALTH_TOKEN in the X-Health-Token header.
+"""
 
 from __future__ import annotations
 
+import hmac
 from typing import Any
 
 import redis
@@ -12,7 +18,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from portal.access import public
+from portal.accounts.roles import Role, role_of
 from portal.celery import app as celery_app
+
+HEALTH_TOKEN_HEADER = "HTTP_X_HEALTH_TOKEN"  # noqa: S105 - a header name, not a secret
 
 
 def _database() -> dict[str, Any]:
@@ -48,6 +57,18 @@ def _workers() -> dict[str, Any]:
     return {"ok": bool(replies), "count": len(replies)}
 
 
+def may_see_details(request: HttpRequest) -> bool:
+    """Staff, superusers and the secretariat, or a caller with the configured health token."""
+    expected = settings.PORTAL_HEALTH_TOKEN
+    given = request.META.get(HEALTH_TOKEN_HEADER, "")
+    if expected and given and hmac.compare_digest(given.encode(), expected.encode()):
+        return True
+    user = request.user
+    if not user.is_authenticated:
+        return False
+    return bool(user.is_staff or user.is_superuser or role_of(user) == Role.SECRETARIAT)
+
+
 @public
 @never_cache
 @require_GET
@@ -56,6 +77,7 @@ def health_view(request: HttpRequest) -> JsonResponse:
     # Without Redis there is no broker to ask the workers through.
     checks["workers"] = _workers() if checks["redis"]["ok"] else {"ok": False, "error": "broker unreachable"}
     healthy = all(check["ok"] for check in checks.values())
-    return JsonResponse(
-        {"status": "ok" if healthy else "error", "checks": checks}, status=200 if healthy else 503
-    )
+    body: dict[str, Any] = {"status": "ok" if healthy else "down"}
+    if may_see_details(request):
+        body["checks"] = checks
+    return JsonResponse(body, status=200 if healthy else 503)

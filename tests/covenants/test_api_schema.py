@@ -12,7 +12,6 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.urls import Resolver404, resolve
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -21,6 +20,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from portal.accounts.roles import Role
+from portal.accounts.tokens import api_token_create
 from portal.wsgi import application
 from tests.factories import user_with_role
 
@@ -57,7 +57,7 @@ def tokens(db) -> dict[str, str]:
     MembershipFactory(covenant=covenant, company=company.organisation)
     MembershipFactory(covenant=covenant, active=True)
     return {
-        role: Token.objects.create(user=user).key
+        role: api_token_create(user=user, name="schema test")[1]
         for role, user in [("company", company), ("secretariat", user_with_role(Role.SECRETARIAT))]
     }
 

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 import pytest
-from rest_framework.authtoken.models import Token
 
 from portal.accounts.models import Organisation
 from portal.accounts.roles import Role
+from portal.accounts.tokens import api_token_create
 from tests.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -15,8 +15,8 @@ def test_me_requires_authentication(client):
 
 
 def test_me_with_token_authentication(client, ngo_user):
-    token = Token.objects.create(user=ngo_user)
-    response = client.get("/api/v1/me/", HTTP_AUTHORIZATION=f"Token {token.key}")
+    _token, key = api_token_create(user=ngo_user, name="test")
+    response = client.get("/api/v1/me/", HTTP_AUTHORIZATION=f"Token {key}")
     assert response.status_code == 200
     body = response.json()
     assert body["email"] == ngo_user.email

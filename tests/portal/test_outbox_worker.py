@@ -86,7 +86,8 @@ def test_broker_down_request_succeeds_fast_and_sweep_delivers_exactly_once(celer
     assert len(mail_files(celery_live)) == before + 2
 
 
-def test_healthz_is_200_with_database_redis_and_worker_up(celery_live, client):
-    response = client.get("/healthz")
+def test_healthz_is_200_with_database_redis_and_worker_up(celery_live, client, settings):
+    settings.PORTAL_HEALTH_TOKEN = "monitor-secret"  # the details are for a monitor with the token
+    response = client.get("/healthz", HTTP_X_HEALTH_TOKEN="monitor-secret")
     assert response.status_code == 200, response.json()
     assert response.json()["checks"]["workers"]["count"] >= 1

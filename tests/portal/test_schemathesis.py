@@ -11,10 +11,10 @@ import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 
 from portal.accounts.roles import Role
+from portal.accounts.tokens import api_token_create
 from portal.wsgi import application
 from tests.factories import user_with_role
 
@@ -24,7 +24,7 @@ schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
 
 @pytest.fixture
 def token(db) -> str:
-    return Token.objects.create(user=user_with_role(Role.SECRETARIAT)).key
+    return api_token_create(user=user_with_role(Role.SECRETARIAT), name="schema test")[1]
 
 
 @pytest.fixture(autouse=True)
