@@ -179,9 +179,21 @@ class SteeringMemberEndForm(forms.Form):
 
 class MeetingForm(forms.Form):
     held_on = date_field(_("Date of the meeting"))
-    agenda = forms.CharField(label=_("Agenda"), widget=forms.Textarea(attrs={"rows": 4}))
+    agenda = forms.CharField(label=_("Agenda (Dutch)"), widget=forms.Textarea(attrs={"rows": 4}))
+    agenda_en = forms.CharField(
+        label=_("Agenda (English)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Shown on English pages. Leave empty to show the Dutch text there too."),
+    )
     decisions = forms.CharField(
-        label=_("Decisions"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Decisions (Dutch)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    decisions_en = forms.CharField(
+        label=_("Decisions (English)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Shown on English pages. Leave empty to show the Dutch text there too."),
     )
     minutes = forms.FileField(
         label=_("Minutes"),

@@ -226,7 +226,13 @@ def meeting_create_view(request: AuthenticatedRequest, slug: str) -> HttpRespons
 def meeting_edit_view(request: AuthenticatedRequest, slug: str, pk: int) -> HttpResponse:
     covenant = selectors.covenant_edit_get_for(request.user, slug)
     meeting = get_visible_or_404(selectors.meeting_list_for(request.user, covenant), pk=pk)
-    initial = {"held_on": meeting.held_on, "agenda": meeting.agenda, "decisions": meeting.decisions}
+    initial = {
+        "held_on": meeting.held_on,
+        "agenda": meeting.agenda,
+        "agenda_en": meeting.agenda_en,
+        "decisions": meeting.decisions,
+        "decisions_en": meeting.decisions_en,
+    }
     form = MeetingForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

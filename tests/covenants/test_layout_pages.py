@@ -121,3 +121,37 @@ def test_secretariat_edits_the_contact_details_in_the_covenant_form(client_for, 
     assert covenant.contact_email == "contact@covenant.example" and covenant.contact_phone == "070 123 4567"
     bad = client.post(url("edit", covenant.slug), {**data, "contact_email": "not an address"})
     assert bad.status_code == 200 and "contact_email" in bad.context["form"].errors
+
+
+# --- bilingual demo data ---------------------------------------------------------------------------
+
+
+def test_demo_covenant_page_speaks_the_pages_language(client_for):
+    import io
+
+    from django.core.management import call_command
+
+    from portal.accounts.models import User
+
+    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", stdout=io.StringIO())  # still idempotent with the English texts
+    client = client_for(User.objects.get(email="secretariat@demo.example"))
+    dutch = client.get("/nl/covenants/garments-textile/").content.decode()
+    english = client.get("/en/covenants/garments-textile/").content.decode()
+
+    # Covenant content, meeting agendas and decisions: Dutch on the Dutch page, English on the English one.
+    for nl, en in [
+        (
+            "Convenant Duurzame Kleding en Textiel (demo)",
+            "Dutch Agreement on Sustainable Garments and Textile",
+        ),
+        ("Voortgang van de jaarplannen", "Progress of the annual plans"),
+        ("De begroting is vastgesteld.", "The budget is adopted."),
+    ]:
+        assert nl in dutch and en not in dutch, nl
+        assert en in english and nl not in english, en
+    # The secretariat's contact details are on both.
+    assert (
+        "mailto:imvo-secretariaat@demo.example" in dutch
+        and "mailto:imvo-secretariaat@demo.example" in english
+    )
