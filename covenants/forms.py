@@ -14,6 +14,9 @@ from portal.accounts.roles import Role
 
 from .models import (
     MAX_COMPLAINT_STAGE_DAYS,
+    MAX_CYCLE_YEAR,
+    MIN_CYCLE_YEAR,
+    YEAR_RANGE_MESSAGE,
     AnnualCycle,
     ComplaintStage,
     Covenant,
@@ -56,6 +59,9 @@ class CovenantForm(forms.ModelForm):
             "starts_on",
             "ends_on",
             "secretariat",
+            "contact_email",
+            "contact_phone",
+            "contact_address",
             "themes",
         ]
         widgets = {
@@ -64,6 +70,8 @@ class CovenantForm(forms.ModelForm):
             "ends_on": DateInput(),
             "description_nl": forms.Textarea(attrs={"rows": 4}),
             "description_en": forms.Textarea(attrs={"rows": 4}),
+            "contact_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+            "contact_address": forms.Textarea(attrs={"rows": 3}),
             "themes": forms.CheckboxSelectMultiple,
         }
 
@@ -171,9 +179,21 @@ class SteeringMemberEndForm(forms.Form):
 
 class MeetingForm(forms.Form):
     held_on = date_field(_("Date of the meeting"))
-    agenda = forms.CharField(label=_("Agenda"), widget=forms.Textarea(attrs={"rows": 4}))
+    agenda = forms.CharField(label=_("Agenda (Dutch)"), widget=forms.Textarea(attrs={"rows": 4}))
+    agenda_en = forms.CharField(
+        label=_("Agenda (English)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Shown on English pages. Leave empty to show the Dutch text there too."),
+    )
     decisions = forms.CharField(
-        label=_("Decisions"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Decisions (Dutch)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    decisions_en = forms.CharField(
+        label=_("Decisions (English)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Shown on English pages. Leave empty to show the Dutch text there too."),
     )
     minutes = forms.FileField(
         label=_("Minutes"),
@@ -303,7 +323,15 @@ class CycleForm(forms.ModelForm):
             self.fields["covenant"].queryset = Covenant.objects.exclude(  # type: ignore[attr-defined]
                 status=Covenant.Status.ENDED
             ).order_by("name_en")
-        self.fields["year"].widget.attrs.update({"min": "2000", "max": "2100"})
+        self.fields["year"].widget.attrs.update({"min": str(MIN_CYCLE_YEAR), "max": str(MAX_CYCLE_YEAR)})
+
+    def clean_year(self) -> int:
+        # The model's validators say the same; checking here first keeps the error at the field even
+        # when another field fails and the model is never validated.
+        year = self.cleaned_data["year"]
+        if year is not None and not MIN_CYCLE_YEAR <= year <= MAX_CYCLE_YEAR:
+            raise forms.ValidationError(YEAR_RANGE_MESSAGE, code="year_range")
+        return year
 
     @staticmethod
     def suggested_initial(year: int) -> dict[str, Any]:

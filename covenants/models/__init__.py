@@ -27,6 +27,9 @@ from .covenant import (
 )
 from .cycle import (
     CYCLE_DEADLINE_FIELDS,
+    MAX_CYCLE_YEAR,
+    MIN_CYCLE_YEAR,
+    YEAR_RANGE_MESSAGE,
     AnnualCycle,
 )
 from .governance import (
@@ -46,9 +49,12 @@ __all__ = [
     "CYCLE_DEADLINE_FIELDS",
     "DEFAULT_COMPLAINT_DAYS",
     "MAX_COMPLAINT_STAGE_DAYS",
+    "MAX_CYCLE_YEAR",
+    "MIN_CYCLE_YEAR",
     "PARTY_ROLE_KIND",
     "RESERVED_SLUGS",
     "STANDARD_RISK_THEMES",
+    "YEAR_RANGE_MESSAGE",
     "AnnualCycle",
     "ComplaintStage",
     "Covenant",

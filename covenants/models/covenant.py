@@ -58,6 +58,13 @@ class Covenant(models.Model):
         related_name="+",
         limit_choices_to={"kind": Role.SECRETARIAT},
     )
+    contact_email = models.EmailField(
+        _("secretariat contact e-mail address"),
+        blank=True,
+        help_text=_("Shown on the covenant's page, e.g. for questions about the complaint route."),
+    )
+    contact_phone = models.CharField(_("secretariat contact telephone number"), max_length=40, blank=True)
+    contact_address = models.TextField(_("secretariat postal address"), blank=True)
     complaint_time_frames = models.JSONField(
         _("indicative time frame per complaint stage (days)"),
         default=default_complaint_time_frames,

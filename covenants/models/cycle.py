@@ -7,12 +7,17 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from .covenant import Covenant
+
+MIN_CYCLE_YEAR = 2000
+MAX_CYCLE_YEAR = 2100
+YEAR_RANGE_MESSAGE = _("Enter a year from 2000 to 2100.")
 
 CYCLE_DEADLINE_FIELDS = (
     "self_assessment_due",
@@ -36,7 +41,13 @@ class AnnualCycle(models.Model):
     covenant = models.ForeignKey(
         Covenant, verbose_name=_("covenant"), on_delete=models.CASCADE, related_name="cycles"
     )
-    year = models.PositiveSmallIntegerField(_("year"))
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        validators=[
+            MinValueValidator(MIN_CYCLE_YEAR, message=YEAR_RANGE_MESSAGE),
+            MaxValueValidator(MAX_CYCLE_YEAR, message=YEAR_RANGE_MESSAGE),
+        ],
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.PLANNED, editable=False
     )

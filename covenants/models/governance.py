@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.accounts.models import Organisation
 from portal.accounts.roles import Role
 
+from .common import bilingual
 from .covenant import Covenant
 
 
@@ -190,8 +191,11 @@ class SteeringGroupMeeting(models.Model):
         Covenant, verbose_name=_("covenant"), on_delete=models.CASCADE, related_name="meetings"
     )
     held_on = models.DateField(_("date"))
-    agenda = models.TextField(_("agenda"))
-    decisions = models.TextField(_("decisions"), blank=True)
+    # The Dutch text is the record; the English one is an optional translation for English pages.
+    agenda = models.TextField(_("agenda (Dutch)"))
+    agenda_en = models.TextField(_("agenda (English)"), blank=True)
+    decisions = models.TextField(_("decisions (Dutch)"), blank=True)
+    decisions_en = models.TextField(_("decisions (English)"), blank=True)
     minutes = models.FileField(_("minutes"), upload_to=_minutes_path, blank=True)
     minutes_name = models.CharField(_("minutes file name"), max_length=200, blank=True)
     created_by = models.ForeignKey(
@@ -211,3 +215,12 @@ class SteeringGroupMeeting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.covenant} {self.held_on:%Y-%m-%d}"
+
+    @property
+    def agenda_text(self) -> str:
+        """The agenda in the page's language (English when translated, else the Dutch record)."""
+        return bilingual(self.agenda, self.agenda_en)
+
+    @property
+    def decisions_text(self) -> str:
+        return bilingual(self.decisions, self.decisions_en)

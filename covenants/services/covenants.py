@@ -37,6 +37,9 @@ COVENANT_FIELDS = (
     "starts_on",
     "ends_on",
     "secretariat",
+    "contact_email",
+    "contact_phone",
+    "contact_address",
     "complaint_time_frames",
 )
 

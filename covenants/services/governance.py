@@ -205,13 +205,21 @@ def meeting_create(
     held_on: date,
     agenda: str,
     decisions: str = "",
+    agenda_en: str = "",
+    decisions_en: str = "",
     minutes: UploadedFile | None = None,
 ) -> SteeringGroupMeeting:
     """Record a steering-group meeting (visible to the covenant's parties, never to the public)."""
     _require_secretariat(actor)
     covenant = Covenant.objects.get(pk=covenant_id)
     meeting = SteeringGroupMeeting(
-        covenant=covenant, held_on=held_on, agenda=agenda, decisions=decisions, created_by=actor
+        covenant=covenant,
+        held_on=held_on,
+        agenda=agenda,
+        decisions=decisions,
+        agenda_en=agenda_en,
+        decisions_en=decisions_en,
+        created_by=actor,
     )
     _full_clean(meeting, exclude=["minutes"])
     if minutes is not None:
@@ -229,14 +237,17 @@ def meeting_update(
     held_on: date,
     agenda: str,
     decisions: str = "",
+    agenda_en: str = "",
+    decisions_en: str = "",
     minutes: UploadedFile | None = None,
 ) -> SteeringGroupMeeting:
     """Edit a meeting: typically add the minutes and decisions after it was held."""
     _require_secretariat(actor)
     meeting = SteeringGroupMeeting.objects.select_for_update().get(pk=meeting_id)
     meeting.held_on, meeting.agenda, meeting.decisions = held_on, agenda, decisions
+    meeting.agenda_en, meeting.decisions_en = agenda_en, decisions_en
     _full_clean(meeting, exclude=["minutes"])
-    fields = ["held_on", "agenda", "decisions", "updated_at"]
+    fields = ["held_on", "agenda", "decisions", "agenda_en", "decisions_en", "updated_at"]
     if minutes is not None:
         _store_minutes(meeting, minutes)
         fields += ["minutes", "minutes_name"]

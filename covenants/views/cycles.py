@@ -11,10 +11,12 @@ from django.forms import BaseForm
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.access import AuthenticatedRequest, role_required
+from portal.confirm import Confirmation, dry_run, is_cancelled, is_confirmed, render_confirmation
 from portal.forms import add_service_errors
 
 from .. import selectors, services
@@ -103,19 +105,66 @@ def cycle_open_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return redirect("covenants:cycle-detail", pk=cycle.pk)
 
 
+def _close_confirmation(cycle: AnnualCycle, data: dict[str, Any], pending: int) -> Confirmation:
+    warnings = []
+    today = timezone.localdate()
+    if today < cycle.ends_on:
+        warnings.append(
+            _(
+                "This cycle runs until %(end)s: you are closing it before its end date. Members can no "
+                "longer submit anything for it."
+            )
+            % {"end": date_format(cycle.ends_on)}
+        )
+    late = [label for label, day in cycle.deadlines() if day >= today]
+    if late:
+        warnings.append(
+            _("Deadlines that have not passed yet: %(deadlines)s.") % {"deadlines": ", ".join(late)}
+        )
+    summary: list[tuple[str, Any]] = [
+        (_("Cycle"), f"{cycle.covenant.name} {cycle.year}"),
+        (_("Period"), f"{date_format(cycle.starts_on)} \u2013 {date_format(cycle.ends_on)}"),
+    ]
+    if pending:
+        summary.append((_("Reason for closing with reviews pending"), data["reason"]))
+    return Confirmation(
+        title=_("Close the cycle?"),
+        consequence=_("A closed cycle cannot be opened again, and its deadlines can no longer be changed."),
+        confirm_label=_("Yes, close the cycle"),
+        summary=summary,
+        warnings=warnings,
+    )
+
+
 @require_POST
 @role_required(*MANAGE_ROLES)
 def cycle_close_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Close a cycle, after a confirmation step that warns when it is closed early."""
     cycle = selectors.cycle_get_for(request.user, pk)
     form = CycleCloseForm(request.POST)
-    if form.is_valid():
-        try:
+    if form.is_valid() and not is_cancelled(request):
+        pending = pending_reviews(cycle)
+        # Without "close anyway" the service refuses pending reviews: no point in confirming first.
+        blocked = pending and not form.cleaned_data["force"]
+
+        def close() -> None:
             services.cycle_close(
                 actor=request.user,
                 cycle_id=cycle.pk,
                 force=form.cleaned_data["force"],
                 reason=form.cleaned_data["reason"],
             )
+
+        try:
+            if not blocked and not is_confirmed(request):
+                dry_run(close)
+                return render_confirmation(
+                    request,
+                    form=form,
+                    action=request.path,
+                    confirmation=_close_confirmation(cycle, form.cleaned_data, pending),
+                )
+            close()
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -10,10 +11,12 @@ from django.forms import BaseForm
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.access import AuthenticatedRequest, get_visible_or_404, role_required
+from portal.confirm import Confirmation, dry_run, is_cancelled, is_confirmed, render_confirmation
 from portal.core.middleware import accepts_uploads
 from portal.forms import add_service_errors
 
@@ -58,25 +61,76 @@ def party_manage_view(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     return render(request, "covenants/parties.html", _parties_context(request, covenant, form))
 
 
-@require_POST
-@role_required(*MANAGE_ROLES)
-def party_end_view(request: AuthenticatedRequest, slug: str, pk: int) -> HttpResponse:
-    covenant = selectors.covenant_edit_get_for(request.user, slug)
-    party = get_visible_or_404(selectors.party_list_for(request.user, covenant), pk=pk)
-    form = PartyEndForm(request.POST)
+def _confirmed_end(
+    request: AuthenticatedRequest,
+    form: BaseForm,
+    act: Callable[[], object],
+    confirmation: Callable[[], Confirmation],
+    cancelled: Callable[[], HttpResponse],
+    done: str,
+    back: HttpResponse,
+) -> HttpResponse:
+    """Shared by the end-a-party and end-a-seat buttons in the tables: confirm, then act."""
     if form.is_valid():
+        if is_cancelled(request):
+            return cancelled()
         try:
-            services.party_end(actor=request.user, party_id=party.pk, left_on=form.cleaned_data["left_on"])
+            if not is_confirmed(request):
+                dry_run(act)
+                return render_confirmation(
+                    request, form=form, action=request.path, confirmation=confirmation()
+                )
+            act()
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(
-                request, _("%(name)s has left the covenant.") % {"name": party.organisation.name}
-            )
-            return redirect("covenants:parties", slug=covenant.slug)
+            messages.success(request, done)
+            return back
     for error in form.errors.values():
         messages.error(request, " ".join(str(e) for e in error))
-    return redirect("covenants:parties", slug=covenant.slug)
+    return back
+
+
+@require_POST
+@role_required(*MANAGE_ROLES)
+def party_end_view(request: AuthenticatedRequest, slug: str, pk: int) -> HttpResponse:
+    """Record that a party leaves the covenant, after a confirmation step."""
+    covenant = selectors.covenant_edit_get_for(request.user, slug)
+    party = get_visible_or_404(selectors.party_list_for(request.user, covenant), pk=pk)
+    form = PartyEndForm(request.POST)
+
+    def act() -> None:
+        services.party_end(actor=request.user, party_id=party.pk, left_on=form.cleaned_data["left_on"])
+
+    def confirmation() -> Confirmation:
+        return Confirmation(
+            title=_("Record that %(name)s leaves the covenant?") % {"name": party.organisation.name},
+            consequence=_(
+                "From this date the organisation is no longer a party: it loses access to the "
+                "covenant's governance. Add it again as a new party if this was a mistake."
+            ),
+            confirm_label=_("Yes, record leaving"),
+            summary=[
+                (_("Organisation"), party.organisation.name),
+                (_("Role"), party.get_role_display()),
+                (_("Left on"), date_format(form.cleaned_data["left_on"])),
+            ],
+        )
+
+    def cancelled() -> HttpResponse:
+        context = _parties_context(request, covenant)
+        context["kept"] = {"pk": party.pk, "date": form.cleaned_data["left_on"]}
+        return render(request, "covenants/parties.html", context)
+
+    return _confirmed_end(
+        request,
+        form,
+        act,
+        confirmation,
+        cancelled,
+        _("%(name)s has left the covenant.") % {"name": party.organisation.name},
+        redirect("covenants:parties", slug=covenant.slug),
+    )
 
 
 def _governance_context(
@@ -112,22 +166,45 @@ def governance_manage_view(request: AuthenticatedRequest, slug: str) -> HttpResp
 @require_POST
 @role_required(*MANAGE_ROLES)
 def steering_member_end_view(request: AuthenticatedRequest, slug: str, pk: int) -> HttpResponse:
+    """End a steering-group seat, after a confirmation step."""
     covenant = selectors.covenant_edit_get_for(request.user, slug)
     member = get_visible_or_404(selectors.steering_group_for(request.user, covenant), pk=pk)
     form = SteeringMemberEndForm(request.POST)
-    if form.is_valid():
-        try:
-            services.steering_member_end(
-                actor=request.user, member_id=member.pk, until=form.cleaned_data["until"]
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The seat of %(name)s has ended.") % {"name": member.person_name})
-            return redirect("covenants:governance", slug=covenant.slug)
-    for error in form.errors.values():
-        messages.error(request, " ".join(str(e) for e in error))
-    return redirect("covenants:governance", slug=covenant.slug)
+
+    def act() -> None:
+        services.steering_member_end(
+            actor=request.user, member_id=member.pk, until=form.cleaned_data["until"]
+        )
+
+    def confirmation() -> Confirmation:
+        return Confirmation(
+            title=_("End the seat of %(name)s?") % {"name": member.person_name},
+            consequence=_(
+                "From this date the person no longer sits on the steering group and no longer sees "
+                "its meetings through this seat."
+            ),
+            confirm_label=_("Yes, end the seat"),
+            summary=[
+                (_("Name"), member.person_name),
+                (_("Represents"), member.get_represents_display()),
+                (_("Seat ends on"), date_format(form.cleaned_data["until"])),
+            ],
+        )
+
+    def cancelled() -> HttpResponse:
+        context = _governance_context(request, covenant)
+        context["kept"] = {"pk": member.pk, "date": form.cleaned_data["until"]}
+        return render(request, "covenants/governance.html", context)
+
+    return _confirmed_end(
+        request,
+        form,
+        act,
+        confirmation,
+        cancelled,
+        _("The seat of %(name)s has ended.") % {"name": member.person_name},
+        redirect("covenants:governance", slug=covenant.slug),
+    )
 
 
 # The minutes file plus the form's text fields.
@@ -155,7 +232,13 @@ def meeting_create_view(request: AuthenticatedRequest, slug: str) -> HttpRespons
 def meeting_edit_view(request: AuthenticatedRequest, slug: str, pk: int) -> HttpResponse:
     covenant = selectors.covenant_edit_get_for(request.user, slug)
     meeting = get_visible_or_404(selectors.meeting_list_for(request.user, covenant), pk=pk)
-    initial = {"held_on": meeting.held_on, "agenda": meeting.agenda, "decisions": meeting.decisions}
+    initial = {
+        "held_on": meeting.held_on,
+        "agenda": meeting.agenda,
+        "agenda_en": meeting.agenda_en,
+        "decisions": meeting.decisions,
+        "decisions_en": meeting.decisions_en,
+    }
     form = MeetingForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -11,11 +11,13 @@ from django.forms import BaseForm
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.access import AuthenticatedRequest, role_required
 from portal.accounts.roles import role_of
+from portal.confirm import Confirmation, dry_run, is_cancelled, is_confirmed, render_confirmation
 from portal.forms import add_service_errors
 
 from .. import selectors, services, workflow
@@ -138,22 +140,41 @@ def membership_detail_view(request: AuthenticatedRequest, pk: int) -> HttpRespon
 
 
 def _membership_action(
-    request: AuthenticatedRequest, pk: int, form_class: type[BaseForm], context_key: str, run: Any, done: str
+    request: AuthenticatedRequest,
+    pk: int,
+    form_class: type[BaseForm],
+    context_key: str,
+    run: Any,
+    done: str,
+    confirm: Any = None,
 ) -> HttpResponse:
+    """Validate, then (for what cannot be undone) confirm on a separate page, then call the service.
+
+    ``confirm(membership, data)`` returns the Confirmation to show, or None when the action needs none.
+    """
     membership = selectors.membership_get_for(request.user, pk)
     form = form_class(request.POST, prefix=MEMBERSHIP_FORM_PREFIXES[context_key])
-    if form.is_valid():
+    if form.is_valid() and not is_cancelled(request):
+        confirmation = confirm(membership, form.cleaned_data) if confirm else None
         try:
+            if confirmation is not None and not is_confirmed(request):
+                dry_run(lambda: run(membership, form.cleaned_data))
+                return render_confirmation(request, form=form, action=request.path, confirmation=confirmation)
             run(membership, form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
             messages.success(request, done)
             return redirect("covenants:membership-detail", pk=membership.pk)
+    # Cancelled, invalid or refused: the page again, with the form as the user filled it in (a refused
+    # move, e.g. another secretary decided first, still shows the form).
     context = _membership_context(request, membership, **{context_key: form})
-    # A refused move (e.g. another secretary decided first) still shows the form the user filled in.
     context.setdefault(context_key, form)
     return render(request, "covenants/membership_detail.html", context)
+
+
+def _who(membership: Membership) -> list[tuple[str, Any]]:
+    return [(_("Company"), membership.company.name), (_("Covenant"), membership.covenant.name)]
 
 
 @require_POST
@@ -168,8 +189,21 @@ def membership_decide_view(request: AuthenticatedRequest, pk: int) -> HttpRespon
             joined_on=data["joined_on"],
         )
 
+    def confirm(membership: Membership, data: dict[str, Any]) -> Confirmation | None:
+        if data["decision"] != "reject":
+            return None
+        return Confirmation(
+            title=_("Reject the application?"),
+            consequence=_(
+                "The application is rejected and the company is sent your reasons. "
+                "This cannot be undone: the company would have to apply again."
+            ),
+            confirm_label=_("Yes, reject the application"),
+            summary=[*_who(membership), (_("Reasons for the decision"), data["note"])],
+        )
+
     return _membership_action(
-        request, pk, MembershipDecisionForm, "decision_form", run, _("Your decision has been saved.")
+        request, pk, MembershipDecisionForm, "decision_form", run, _("Your decision has been saved."), confirm
     )
 
 
@@ -184,8 +218,29 @@ def membership_suspend_view(request: AuthenticatedRequest, pk: int) -> HttpRespo
             effective_on=data["effective_on"],
         )
 
+    def confirm(membership: Membership, data: dict[str, Any]) -> Confirmation:
+        return Confirmation(
+            title=_("Suspend the membership?"),
+            consequence=_(
+                "The company stays listed but its membership is suspended from the date below, "
+                "and the company is told the reason."
+            ),
+            confirm_label=_("Yes, suspend the membership"),
+            summary=[
+                *_who(membership),
+                (_("Suspended from"), date_format(data["effective_on"])),
+                (_("Reason for the suspension"), data["note"]),
+            ],
+        )
+
     return _membership_action(
-        request, pk, MembershipSuspendForm, "suspend_form", run, _("The membership has been suspended.")
+        request,
+        pk,
+        MembershipSuspendForm,
+        "suspend_form",
+        run,
+        _("The membership has been suspended."),
+        confirm,
     )
 
 
@@ -217,7 +272,25 @@ def membership_end_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             note=data["note"],
         )
 
-    return _membership_action(request, pk, MembershipEndForm, "end_form", run, _("The membership has ended."))
+    def confirm(membership: Membership, data: dict[str, Any]) -> Confirmation:
+        return Confirmation(
+            title=_("End the membership?"),
+            consequence=_(
+                "The company stops being a member and a party of the covenant on the date below. "
+                "This cannot be undone: the company would have to apply again."
+            ),
+            confirm_label=_("Yes, end the membership"),
+            summary=[
+                *_who(membership),
+                (_("Reason for ending"), Membership.EndReason(data["reason"]).label),
+                (_("Ended on"), date_format(data["ended_on"])),
+                (_("Explanation"), data["note"]),
+            ],
+        )
+
+    return _membership_action(
+        request, pk, MembershipEndForm, "end_form", run, _("The membership has ended."), confirm
+    )
 
 
 @role_required(*MANAGE_ROLES)

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from portal.access import AuthenticatedRequest, get_visible_or_404, role_required, signed_in_required
+from portal.confirm import Confirmation, dry_run, is_cancelled, is_confirmed, render_confirmation
 from portal.forms import add_service_errors
 from portal.notifications.selectors import notification_list_for
 
@@ -59,14 +60,34 @@ def organisation_requests_view(request: AuthenticatedRequest) -> HttpResponse:
 def organisation_review_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     organisation = get_visible_or_404(selectors.organisation_list_for(request.user), pk=pk)
     form = OrganisationDecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
+    if request.method == "POST" and form.is_valid() and not is_cancelled(request):
+
+        def decide() -> None:
             services.organisation_decide(
                 actor=request.user,
                 organisation_id=organisation.pk,
                 approve=form.cleaned_data["decision"] == "approve",
                 note=form.cleaned_data["note"],
             )
+
+        try:
+            if form.cleaned_data["decision"] == "reject" and not is_confirmed(request):
+                dry_run(decide)
+                confirmation = Confirmation(
+                    title=_("Reject the account request of %(name)s?") % {"name": organisation.name},
+                    consequence=_(
+                        "The organisation's users cannot log in, and they are sent your note. This "
+                        "cannot be undone: the organisation would have to request an account again."
+                    ),
+                    confirm_label=_("Yes, reject the request"),
+                    summary=[
+                        (_("Organisation"), organisation.name),
+                        (_("Type"), organisation.get_kind_display()),
+                        (_("Note to the applicant"), form.cleaned_data["note"]),
+                    ],
+                )
+                return render_confirmation(request, form=form, action=request.path, confirmation=confirmation)
+            decide()
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:

@@ -170,6 +170,8 @@ LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 LOCALE_PATHS = [Path(env_str("PORTAL_LOCALE_DIR", str(BASE_DIR / "locale")))]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
+# One date style in both languages ("4 juli 2016" / "4 July 2016"): see portal/formats/.
+FORMAT_MODULE_PATH = ["portal.formats"]
 USE_TZ = True
 
 # --- Static and uploaded files ----------------------------------------------------------------------

@@ -114,7 +114,7 @@ def test_secretariat_approves_in_the_page_and_the_company_is_listed(
     )
     assert response.status_code == 302
     body = client_for(None).get(url("detail", covenant.slug)).content.decode()
-    assert company_user.organisation.name in body and "1 Feb 2025" in body
+    assert company_user.organisation.name in body and "1 February 2025" in body
 
 
 def test_rejection_without_reasons_keeps_the_form(client_for, secretariat_user, covenant):
@@ -141,7 +141,7 @@ def test_secretariat_suspends_reinstates_and_ends_in_the_page(client_for, secret
 
     client.post(
         url("membership-suspend", membership.pk),
-        {"suspend-note": "No plan.", "suspend-effective_on": "2025-06-01"},
+        {"suspend-note": "No plan.", "suspend-effective_on": "2025-06-01", "confirmed": "yes"},
     )
     client.post(
         url("membership-reinstate", membership.pk),
@@ -155,7 +155,7 @@ def test_secretariat_suspends_reinstates_and_ends_in_the_page(client_for, secret
     assert "Typed note" in bad.content.decode()
     client.post(
         url("membership-end", membership.pk),
-        {"end-reason": "left", "end-ended_on": "2025-12-31", "end-note": ""},
+        {"end-reason": "left", "end-ended_on": "2025-12-31", "end-note": "", "confirmed": "yes"},
     )
 
     membership.refresh_from_db()
@@ -200,7 +200,9 @@ def test_cycle_close_page_explains_pending_reviews(client_for, secretariat_user,
         assert "4 reviews are still pending" in client.get(url("cycle-detail", cycle.pk)).content.decode()
         response = client.post(url("cycle-close", cycle.pk), {})
         assert response.status_code == 200 and "4 review(s) are still pending" in response.content.decode()
-        response = client.post(url("cycle-close", cycle.pk), {"force": "on", "reason": "Members left."})
+        response = client.post(
+            url("cycle-close", cycle.pk), {"force": "on", "reason": "Members left.", "confirmed": "yes"}
+        )
         assert response.status_code == 302
     finally:
         unregister_pending_reviews(provider)

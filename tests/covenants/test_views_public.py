@@ -41,7 +41,7 @@ def test_everyone_sees_the_covenant_list_and_detail(client_for, make_user, coven
     assert listing.status_code == 200 and covenant.name_en in listing.content.decode()
     body = detail.content.decode()
     assert detail.status_code == 200
-    assert member.company.name in body and "1 Mar 2021" in body
+    assert member.company.name in body and "1 March 2021" in body
     assert "Complaint route" in body and "Child labour" in body
 
 

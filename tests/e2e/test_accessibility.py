@@ -1,0 +1,132 @@
+"""Every page, as the role that uses it, at phone and desktop width, in Dutch and English: axe-core
+reports no serious or critical violation.
+
+One test per role: it logs in once and keeps that browser context for every page, width and language,
+and reports all findings together, so one run shows everything that is left to fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from covenants.models import AnnualCycle, Membership, SteeringGroupMeeting
+from portal.accounts.models import Organisation
+from portal.accounts.roles import Role
+
+from .conftest import DEFAULT_TIMEOUT_MS
+from .helpers import BLOCKING_IMPACTS, _axe, _format_violation, login
+
+WIDTHS = [(390, 844), (1280, 900)]
+PHONE_MENU_BELOW = 768  # px: the header's "Menu" button shows below 48rem
+LANGUAGES = ["nl", "en"]
+GARMENTS = "garments-textile"
+
+PUBLIC_PAGES = [
+    "/",
+    "/accessibility/",
+    "/privacy/",
+    "/covenants/",
+    f"/covenants/{GARMENTS}/",
+    "/covenants/banking/",
+    "/account/login/",
+    "/account/signup/",
+    "/account/password/reset/",
+]
+
+
+def _secretariat_pages() -> list[str]:
+    membership = Membership.objects.filter(covenant__slug=GARMENTS, status=Membership.Status.ACTIVE).first()
+    application = Membership.objects.filter(status=Membership.Status.APPLIED).first()
+    cycle = AnnualCycle.objects.filter(covenant__slug=GARMENTS).first()
+    meeting = SteeringGroupMeeting.objects.filter(covenant__slug=GARMENTS).first()
+    pending = Organisation.objects.create(
+        name="Wachtende Organisatie (demo)", kind=Role.NGO, status=Organisation.Status.PENDING
+    )
+    assert membership and application and cycle and meeting
+    return [
+        "/dashboard/home/secretariat/",
+        "/dashboard/organisations/requests/",
+        f"/dashboard/organisations/{pending.pk}/review/",
+        "/notifications/",
+        f"/covenants/{GARMENTS}/",
+        "/covenants/manage/",
+        "/covenants/manage/new/",
+        "/covenants/applications/",
+        "/covenants/memberships/",
+        f"/covenants/memberships/{membership.pk}/",
+        f"/covenants/memberships/{application.pk}/",
+        "/covenants/cycles/",
+        "/covenants/cycles/new/",
+        f"/covenants/cycles/{cycle.pk}/",
+        f"/covenants/{GARMENTS}/edit/",
+        f"/covenants/{GARMENTS}/parties/",
+        f"/covenants/{GARMENTS}/governance/",
+        f"/covenants/{GARMENTS}/governance/meetings/new/",
+        f"/covenants/{GARMENTS}/governance/meetings/{meeting.pk}/edit/",
+    ]
+
+
+def _company_pages() -> list[str]:
+    membership = Membership.objects.filter(company__users__email="company@demo.example").first()
+    assert membership
+    return [
+        "/dashboard/home/company/",
+        "/notifications/",
+        "/covenants/memberships/",
+        "/covenants/memberships/apply/",
+        f"/covenants/memberships/{membership.pk}/",
+        f"/covenants/{GARMENTS}/",
+    ]
+
+
+def _party_pages(role: str) -> Callable[[], list[str]]:
+    return lambda: [f"/dashboard/home/{role}/", "/notifications/", f"/covenants/{GARMENTS}/"]
+
+
+ROLES: dict[str, tuple[str | None, Callable[[], list[str]]]] = {
+    "public": (None, lambda: PUBLIC_PAGES),
+    "secretariat": ("secretariat@demo.example", _secretariat_pages),
+    "company": ("company@demo.example", _company_pages),
+    "ngo": ("ngo@demo.example", _party_pages("ngo")),
+    "trade_union": ("union@demo.example", _party_pages("trade_union")),
+    "government": ("government@demo.example", _party_pages("government")),
+    "committee": ("committee@demo.example", _party_pages("committee")),
+}
+
+
+def _blocking(page: Page) -> list[dict[str, Any]]:
+    return [v for v in _axe.run(page).response["violations"] if v.get("impact") in BLOCKING_IMPACTS]
+
+
+@pytest.mark.parametrize("role", list(ROLES))
+def test_every_page_of_a_role_is_accessible_on_phone_and_desktop_in_both_languages(
+    browser: Browser, live_url: str, seeded: None, role: str
+) -> None:
+    email, pages = ROLES[role]
+    paths = pages()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    page = context.new_page()
+    findings: list[str] = []
+    try:
+        if email:
+            login(page, live_url, email)  # the session cookie serves every page below
+        for width, height in WIDTHS:
+            page.set_viewport_size({"width": width, "height": height})
+            for lang in LANGUAGES:
+                for path in paths:
+                    response = page.goto(f"{live_url}/{lang}{path}")
+                    assert response is not None and response.status == 200, f"/{lang}{path}: {response}"
+                    findings += [f"{width}px /{lang}{path}\n{_format_violation(v)}" for v in _blocking(page)]
+                if width < PHONE_MENU_BELOW:
+                    # The phone menu, opened: its links and buttons are checked too.
+                    page.goto(f"{live_url}/{lang}{paths[0]}")
+                    page.locator("summary.site-menu__button").click()
+                    findings += [f"{width}px /{lang} menu\n{_format_violation(v)}" for v in _blocking(page)]
+    finally:
+        context.close()
+    assert not findings, f"{len(findings)} serious/critical finding(s) for {role}:\n" + "\n".join(findings)
