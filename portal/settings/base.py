@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # its widget templates, for the portal's form renderer
     # third party
     "allauth",
     "allauth.account",
@@ -90,6 +91,9 @@ TEMPLATES = [
         },
     }
 ]
+
+# Every form is rendered with the portal's templates (templates/django/forms/): see portal/forms.py.
+FORM_RENDERER = "portal.forms.PortalFormRenderer"
 
 # --- Database ---------------------------------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'portal.sqlite3'}")
