@@ -14,3 +14,9 @@ class AccountsConfig(AppConfig):
 
         # Groups and their model permissions follow the code after every migrate.
         post_migrate.connect(sync_role_groups, dispatch_uid="portal.accounts.sync_role_groups")
+
+        from allauth.account.signals import email_confirmed
+
+        from .receivers import email_confirmed_submit_request
+
+        email_confirmed.connect(email_confirmed_submit_request, dispatch_uid="portal.accounts.email_confirmed")

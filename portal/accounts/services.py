@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.audit.models import AuditEvent
 from portal.audit.services import audit_record
 from portal.notifications.services import notification_enqueue
 
@@ -42,7 +43,8 @@ def secretariat_users() -> list[User]:
 def organisation_register(
     *, user: User, first_name: str, last_name: str, name: str, kind: Role, kvk_number: str = ""
 ) -> Organisation:
-    """A new organisation asks for access: it waits for the secretariat's decision."""
+    """A new organisation asks for access: it waits for the secretariat's decision. The secretariat hears
+    of it when the user's e-mail address is verified (organisation_request_submit)."""
     if kind in (Role.SECRETARIAT, Role.COMMITTEE):
         raise ValidationError(_("This type of organisation cannot sign up."))
     organisation = Organisation(name=name, kind=kind, kvk_number=kvk_number)
@@ -51,6 +53,27 @@ def organisation_register(
     user.first_name, user.last_name, user.organisation = first_name, last_name, organisation
     user.save(update_fields=["first_name", "last_name", "organisation"])
     audit_record(actor=user, action="organisation.registered", target=organisation)
+    return organisation
+
+
+@transaction.atomic
+def organisation_request_submit(*, user: User) -> bool:
+    """Tell the secretariat about a waiting organisation's request, once its user's e-mail address is
+    verified (a request from an address nobody can read is not worth their time). At most once per
+    organisation: a second verified address or a repeated confirmation does not tell them again."""
+    if user.organisation_id is None:
+        return False
+    organisation = Organisation.objects.select_for_update().get(pk=user.organisation_id)
+    if organisation.status != Organisation.Status.PENDING:
+        return False
+    already = AuditEvent.objects.filter(
+        action="organisation.request_submitted",
+        target_type=organisation._meta.label_lower,
+        target_id=str(organisation.pk),
+    ).exists()
+    if already:
+        return False
+    audit_record(actor=user, action="organisation.request_submitted", target=organisation)
     notification_enqueue(
         recipients=secretariat_users(),
         kind="organisation.registered",
@@ -59,7 +82,7 @@ def organisation_register(
         params={"name": organisation.name, "kind": organisation.get_kind_display()},
         url=reverse("accounts:organisation-review", kwargs={"pk": organisation.pk}),
     )
-    return organisation
+    return True
 
 
 @transaction.atomic
