@@ -150,6 +150,23 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SIGNUP_FORM_CLASS = "portal.accounts.forms.OrganisationSignupForm"
 ACCOUNT_ADAPTER = "portal.accounts.adapter.PortalAccountAdapter"
+# The library's forms and messages in the portal's voice (docs/voice.md).
+ACCOUNT_FORMS = {
+    "login": "portal.accounts.auth_forms.PortalLoginForm",
+    "signup": "portal.accounts.auth_forms.PortalSignupForm",
+    "reset_password": "portal.accounts.auth_forms.PortalResetPasswordForm",
+    "reset_password_from_key": "portal.accounts.auth_forms.PortalResetPasswordKeyForm",
+    "change_password": "portal.accounts.auth_forms.PortalChangePasswordForm",
+    "set_password": "portal.accounts.auth_forms.PortalSetPasswordForm",
+    "add_email": "portal.accounts.auth_forms.PortalAddEmailForm",
+    "reauthenticate": "portal.accounts.auth_forms.PortalReauthenticateForm",
+}
+MFA_ADAPTER = "portal.accounts.adapter.PortalMFAAdapter"
+MFA_FORMS = {
+    "authenticate": "portal.accounts.auth_forms.PortalMFAAuthenticateForm",
+    "reauthenticate": "portal.accounts.auth_forms.PortalMFAReauthenticateForm",
+    "activate_totp": "portal.accounts.auth_forms.PortalActivateTOTPForm",
+}
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[IMVO] "
 ACCOUNT_RATE_LIMITS = {

@@ -18,3 +18,8 @@ def error_title_prefix(context: Context) -> str:
     if any(form_has_errors(value) for value in values):
         return gettext("Error:") + " "
     return ""
+
+
+@register.filter
+def startswith(value: object, prefix: object) -> bool:
+    return bool(prefix) and str(value).startswith(str(prefix))
