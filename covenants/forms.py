@@ -108,9 +108,7 @@ class CovenantForm(forms.ModelForm):
 
 class CovenantStatusForm(forms.Form):
     to = forms.ChoiceField(choices=Covenant.Status.choices, widget=forms.HiddenInput)
-    note = forms.CharField(
-        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class RiskThemeForm(forms.Form):
@@ -273,9 +271,7 @@ class MembershipSuspendForm(forms.Form):
 
 
 class MembershipReinstateForm(forms.Form):
-    note = forms.CharField(
-        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     effective_on = date_field(_("Active again from"), initial=timezone.localdate)
 
 

@@ -38,7 +38,9 @@ class DistinctErrorsMixin:
             seen: set[str] = set()
             kept = []
             for item in errors.data:
-                text = " ".join(str(message) for message in (item if isinstance(item, ValidationError) else [item]))
+                text = " ".join(
+                    str(message) for message in (item if isinstance(item, ValidationError) else [item])
+                )
                 if text not in seen:
                     seen.add(text)
                     kept.append(item)
@@ -51,7 +53,8 @@ def set_empty_choice(field: Any, label: Any) -> None:
         field.empty_label = label
         field.widget.choices = field.choices
     elif isinstance(field, ChoiceField):
-        field.choices = [("", label), *((value, text) for value, text in field.choices if value != "")]
+        choices: list[tuple[Any, Any]] = list(field.choices)  # type: ignore[arg-type]
+        field.choices = [("", label), *((value, text) for value, text in choices if value != "")]
 
 
 def add_service_errors(form: BaseForm, exc: ValidationError) -> None:

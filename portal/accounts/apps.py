@@ -19,4 +19,6 @@ class AccountsConfig(AppConfig):
 
         from .receivers import email_confirmed_submit_request
 
-        email_confirmed.connect(email_confirmed_submit_request, dispatch_uid="portal.accounts.email_confirmed")
+        email_confirmed.connect(
+            email_confirmed_submit_request, dispatch_uid="portal.accounts.email_confirmed"
+        )

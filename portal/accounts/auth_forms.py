@@ -11,7 +11,8 @@ from allauth.mfa.base import forms as mfa_forms
 from allauth.mfa.totp import forms as totp_forms
 from django import forms
 from django.utils.functional import Promise
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class PortalVoiceMixin:
@@ -29,7 +30,9 @@ class PortalVoiceMixin:
 
     def add_error(self, field: str | None, error: Any) -> None:
         # The library's own words for "the passwords differ" are not in its adapter's messages.
-        if isinstance(error, str | Promise) and str(error) == gettext("You must type the same password each time."):
+        if isinstance(error, str | Promise) and str(error) == gettext(
+            "You must type the same password each time."
+        ):
             error = _("The two passwords are not the same. Type the same password twice.")
         super().add_error(field, error)  # type: ignore[misc]
 

@@ -43,7 +43,9 @@ def test_empty_form_shows_a_focused_summary_whose_links_reach_the_fields(
     expect(page.locator(f"#{first_field}_error")).to_be_visible()
 
 
-def test_the_keyboard_goes_from_password_to_the_reset_link_not_the_other_way(page: Page, live_url: str) -> None:
+def test_the_keyboard_goes_from_password_to_the_reset_link_not_the_other_way(
+    page: Page, live_url: str
+) -> None:
     page.goto(f"{live_url}/en/account/login/")
     page.locator("#id_login").focus()
     page.keyboard.press("Tab")
@@ -52,7 +54,9 @@ def test_the_keyboard_goes_from_password_to_the_reset_link_not_the_other_way(pag
     expect(page.get_by_role("link", name="Forgot your password?")).to_be_focused()
 
 
-@pytest.mark.parametrize("path", ["/nl/account/login/", "/en/account/login/", "/nl/account/signup/", "/en/account/signup/"])
+@pytest.mark.parametrize(
+    "path", ["/nl/account/login/", "/en/account/login/", "/nl/account/signup/", "/en/account/signup/"]
+)
 def test_account_forms_with_errors_are_accessible(page: Page, live_url: str, path: str) -> None:
     submit_empty(page, f"{live_url}{path}")
     expect(page.locator(".error-summary")).to_be_visible()

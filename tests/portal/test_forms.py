@@ -40,7 +40,9 @@ class ExampleForm(forms.Form):
     name = forms.CharField(label="Name", help_text="As on the passport.")
     nickname = forms.CharField(label="Nickname", required=False)
     agree = forms.BooleanField(label="I agree")
-    colour = forms.ChoiceField(label="Colour", choices=[("r", "Red"), ("g", "Green")], widget=forms.RadioSelect)
+    colour = forms.ChoiceField(
+        label="Colour", choices=[("r", "Red"), ("g", "Green")], widget=forms.RadioSelect
+    )
 
     def clean(self) -> dict[str, Any]:
         raise forms.ValidationError("Something is wrong with the whole form.")

@@ -154,9 +154,10 @@ def test_reauthentication_and_the_mfa_code_form_use_our_words(client_for):
 def test_a_dutch_page_takes_its_words_from_the_portal_catalogue(tmp_path, client):
     from .catalogue import dutch_catalogue
 
-    with dutch_catalogue(tmp_path, {"Forgot your password?": "Wachtwoord vergeten?", "Password": "Wachtwoord"}):
+    with dutch_catalogue(
+        tmp_path, {"Forgot your password?": "Wachtwoord vergeten?", "Password": "Wachtwoord"}
+    ):
         page = parse(Client().get("/nl/account/login/").content.decode())
     labels = {label.get("for"): text(label) for label in page.iter("label")}
     assert labels["id_password"] == "Wachtwoord"
     assert any(text(a) == "Wachtwoord vergeten?" for a in page.iter("a"))
-
