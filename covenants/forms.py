@@ -229,7 +229,6 @@ class MembershipApplicationForm(DistinctErrorsMixin, forms.ModelForm):
         self.fields["declaration_accepted"].error_messages["required"] = _(
             "Tick the box to accept the adherence declaration."
         )
-        self.fields["sourcing_countries"].widget.attrs.setdefault("placeholder", "BD, CN, IN")
         self.fields["employees"].widget.attrs.setdefault("min", "1")
 
     def clean_employees(self) -> int:

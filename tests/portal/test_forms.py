@@ -11,7 +11,7 @@ from django import forms
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from covenants.forms import CycleForm, MembershipApplicationForm, PartyForm, SteeringMemberForm
+from covenants.forms import CovenantForm, CycleForm, MembershipApplicationForm, PartyForm, SteeringMemberForm
 from covenants.models import Membership
 from tests.covenants.factories import CovenantFactory, declaration
 from tests.covenants.helpers import url
@@ -124,10 +124,17 @@ def test_radio_buttons_are_grouped_under_a_legend():
 
 
 def test_selects_say_what_to_choose_instead_of_dashes(secretariat_user):
-    for form in (MembershipApplicationForm(offered=[CovenantFactory()]), PartyForm(), CycleForm()):
+    forms_to_check = (
+        MembershipApplicationForm(offered=[CovenantFactory()]),
+        PartyForm(),
+        CycleForm(),
+        CovenantForm(),
+    )
+    for form in forms_to_check:
         html = form.render()
         assert "---------" not in html
         assert "Choose a" in html
+        assert "placeholder" not in html
     assert "No organisation" in SteeringMemberForm().render()
 
 
