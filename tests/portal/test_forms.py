@@ -61,9 +61,9 @@ def test_error_summary_lists_every_error_with_a_link_to_its_field():
     assert text(summary.find(".//h2")) == "There is a problem"
     links = {a.get("href"): text(a) for a in summary.iter("a")}
     assert links == {
-        "#id_name": "This field is required.",
-        "#id_agree": "This field is required.",
-        "#id_colour_0": "This field is required.",
+        "#id_name": "Name: This field is required.",
+        "#id_agree": "I agree: This field is required.",
+        "#id_colour_0": "Colour: This field is required.",
     }
     # The error of the whole form is listed too, without a link; it is not repeated above the fields.
     items = [text(li) for li in summary.iter("li")]
