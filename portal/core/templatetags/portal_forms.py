@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django import template
 from django.template.context import Context
 from django.utils.translation import gettext
@@ -14,9 +12,10 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def error_title_prefix(context: Context) -> str:
     """ "Error: " at the start of the page title when a form on the page failed validation."""
-    values: list[Any] = list(context.flatten().values())
-    if any(form_has_errors(value) for value in values):
-        return gettext("Error:") + " "
+    # Looks through the context's layers without merging them: this runs on every page.
+    for layer in context.dicts:
+        if any(form_has_errors(value) for value in layer.values()):
+            return gettext("Error:") + " "
     return ""
 
 
