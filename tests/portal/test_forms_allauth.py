@@ -161,3 +161,45 @@ def test_a_dutch_page_takes_its_words_from_the_portal_catalogue(tmp_path, client
     labels = {label.get("for"): text(label) for label in page.iter("label")}
     assert labels["id_password"] == "Wachtwoord"
     assert any(text(a) == "Wachtwoord vergeten?" for a in page.iter("a"))
+
+
+def user_with_two_factor():
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    user = user_with_role(Role.COMPANY)
+    TOTP.activate(user, generate_totp_secret())
+    RecoveryCodes.activate(user)
+    return user
+
+
+def test_two_factor_login_step_is_ours(client):
+    user = user_with_two_factor()
+    response = client.post("/en/account/login/", {"login": user.email, "password": PASSWORD}, follow=True)
+    assert response.redirect_chain[-1][0].endswith("/account/2fa/authenticate/")
+    assert library_templates(response) == []
+    page = parse(response.content.decode())
+    assert text(page.find(".//h1")) == "Enter your code"
+    labels = {label.get("for"): text(label) for label in page.iter("label")}
+    assert labels["id_code"] == "Code from your authenticator app or a recovery code"
+
+    wrong = client.post("/en/account/2fa/authenticate/", {"code": "000000"})
+    page = parse(wrong.content.decode())
+    assert "The code is not correct." in text(page.find(".//*[@id='id_code_error']"))
+    assert text(page.find(".//title")).startswith("Error: ")
+    assert wrong.wsgi_request.user.is_anonymous
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/en/account/2fa/", "/en/account/2fa/recovery-codes/", "/en/account/2fa/recovery-codes/generate/"],
+)
+def test_two_factor_management_pages_are_ours(client_for, path):
+    client = client_for(user_with_two_factor())
+    client.post("/en/account/reauthenticate/", {"password": PASSWORD})
+    response = client.get(path)
+    assert response.status_code == 200
+    assert library_templates(response) == []
+    body = response.content.decode()
+    for library_words in ("Recovery Codes", "Authenticator App", "Deactivate", "Generate"):
+        assert library_words not in body
