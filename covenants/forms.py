@@ -7,10 +7,12 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.models import Organisation, User
 from portal.accounts.roles import Role
+from portal.forms import DistinctErrorsMixin, set_empty_choice
 
 from .models import (
     MAX_COMPLAINT_STAGE_DAYS,
@@ -84,6 +86,8 @@ class CovenantForm(forms.ModelForm):
             self.instance if self.instance.pk else None
         )
         self.fields["themes"].help_text = _("Select the risk themes this covenant works on.")
+        set_empty_choice(self.fields["sector"], _("Choose a sector"))
+        set_empty_choice(self.fields["secretariat"], _("Choose the secretariat"))
         frames = (self.instance.complaint_time_frames if self.instance.pk else None) or (
             default_complaint_time_frames()
         )
@@ -112,9 +116,7 @@ class CovenantForm(forms.ModelForm):
 
 class CovenantStatusForm(forms.Form):
     to = forms.ChoiceField(choices=Covenant.Status.choices, widget=forms.HiddenInput)
-    note = forms.CharField(
-        label=_("Note (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class RiskThemeForm(forms.Form):
@@ -137,6 +139,7 @@ class PartyForm(forms.Form):
             .exclude(kind__in=[Role.COMPANY, Role.COMMITTEE])
             .order_by("name")
         )
+        set_empty_choice(self.fields["organisation"], _("Choose an organisation"))
 
 
 class PartyEndForm(forms.Form):
@@ -147,10 +150,10 @@ class SteeringMemberForm(forms.Form):
     person_name = forms.CharField(label=_("Name"), max_length=200)
     represents = forms.ChoiceField(label=_("Represents"), choices=SteeringGroupMember.Represents.choices)
     organisation = forms.ModelChoiceField(
-        label=_("Organisation (optional)"), queryset=Organisation.objects.none(), required=False
+        label=_("Organisation"), queryset=Organisation.objects.none(), required=False
     )
     account_email = forms.EmailField(
-        label=_("Portal account e-mail address (optional)"),
+        label=_("Portal account e-mail address"),
         required=False,
         help_text=_("A member with a portal account can see the steering group's meetings."),
     )
@@ -162,6 +165,7 @@ class SteeringMemberForm(forms.Form):
         self.fields["organisation"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
             status=Organisation.Status.APPROVED
         ).order_by("name")
+        set_empty_choice(self.fields["organisation"], _("No organisation"))
 
     def clean_account_email(self) -> User | None:
         email = (self.cleaned_data.get("account_email") or "").strip().lower()
@@ -202,7 +206,7 @@ class MeetingForm(forms.Form):
     )
 
 
-class MembershipApplicationForm(forms.ModelForm):
+class MembershipApplicationForm(DistinctErrorsMixin, forms.ModelForm):
     """The adherence declaration a company submits to join a covenant."""
 
     covenant = forms.ModelChoiceField(label=_("Covenant"), queryset=Covenant.objects.none())
@@ -234,13 +238,17 @@ class MembershipApplicationForm(forms.ModelForm):
         # Validate against every published covenant, so an ended one gets the service's clear message;
         # offer only the ones the company can still join.
         field.queryset = Covenant.objects.exclude(status=Covenant.Status.NEGOTIATION)
+        field.empty_label = _("Choose a covenant")
         if offered is not None:
-            field.widget.choices = [("", "---------"), *((c.pk, c.name) for c in offered)]
+            field.widget.choices = [("", field.empty_label), *((c.pk, c.name) for c in offered)]
+        set_empty_choice(self.fields["turnover_band"], _("Choose a turnover band"))
         self.fields["declaration_accepted"].required = True
+        self.fields["declaration_accepted"].help_text = format_lazy(
+            '<a href="#declaration">{}</a>', _("Read the adherence declaration")
+        )
         self.fields["declaration_accepted"].error_messages["required"] = _(
             "Tick the box to accept the adherence declaration."
         )
-        self.fields["sourcing_countries"].widget.attrs.setdefault("placeholder", "BD, CN, IN")
         self.fields["employees"].widget.attrs.setdefault("min", "1")
 
     def clean_employees(self) -> int:
@@ -282,9 +290,7 @@ class MembershipSuspendForm(forms.Form):
 
 
 class MembershipReinstateForm(forms.Form):
-    note = forms.CharField(
-        label=_("Note (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     effective_on = date_field(_("Active again from"), initial=timezone.localdate)
 
 
@@ -323,6 +329,7 @@ class CycleForm(forms.ModelForm):
             self.fields["covenant"].queryset = Covenant.objects.exclude(  # type: ignore[attr-defined]
                 status=Covenant.Status.ENDED
             ).order_by("name_en")
+            set_empty_choice(self.fields["covenant"], _("Choose a covenant"))
         self.fields["year"].widget.attrs.update({"min": str(MIN_CYCLE_YEAR), "max": str(MAX_CYCLE_YEAR)})
 
     def clean_year(self) -> int:

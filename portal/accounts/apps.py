@@ -24,3 +24,11 @@ class AccountsConfig(AppConfig):
         # A new password ends every API token issued under the old one.
         for signal in (password_changed, password_set, password_reset):
             signal.connect(revoke_tokens_on_password_event, dispatch_uid=f"portal.tokens.{id(signal)}")
+
+        from allauth.account.signals import email_confirmed
+
+        from .receivers import email_confirmed_submit_request
+
+        email_confirmed.connect(
+            email_confirmed_submit_request, dispatch_uid="portal.accounts.email_confirmed"
+        )

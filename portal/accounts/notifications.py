@@ -26,3 +26,20 @@ def register_kinds() -> None:
         subject=_("Your request for {name} was not approved"),
         body=_("Reason given by the secretariat: {note}"),
     )
+    register(
+        "organisation.account_requested",
+        subject=_("Someone asked for an account for {name}"),
+        body=_(
+            "{person} ({email}) asked for a new account for {name}, which already has one. "
+            "If this is a colleague, ask the secretariat to add them to your organisation. "
+            "If you do not know this request, you can ignore this message."
+        ),
+    )
+    register(
+        "organisation.account_requested_existing",
+        subject=_("Account request for an existing organisation: {name}"),
+        body=_(
+            "{person} ({email}) asked for an account for {name}, which already has one. "
+            "The new account is not linked to any organisation."
+        ),
+    )

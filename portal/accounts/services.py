@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.audit.models import AuditEvent
 from portal.audit.services import audit_record
 from portal.notifications.kinds import in_each_language
 from portal.notifications.services import notification_enqueue
@@ -43,7 +44,8 @@ def secretariat_users() -> list[User]:
 def organisation_register(
     *, user: User, first_name: str, last_name: str, name: str, kind: Role, kvk_number: str = ""
 ) -> Organisation:
-    """A new organisation asks for access: it waits for the secretariat's decision."""
+    """A new organisation asks for access: it waits for the secretariat's decision. The secretariat hears
+    of it when the user's e-mail address is verified (organisation_request_submit)."""
     if user.organisation_id is not None:
         # Only a new user without an organisation signs up one; nobody moves to another this way.
         raise PermissionDenied(_("This account already belongs to an organisation."))
@@ -62,13 +64,34 @@ def organisation_register(
     user.first_name, user.last_name, user.organisation = first_name, last_name, organisation
     user.save(update_fields=["first_name", "last_name", "organisation"])
     audit_record(actor=user, action="organisation.registered", target=organisation)
+    return organisation
+
+
+@transaction.atomic
+def organisation_request_submit(*, user: User) -> bool:
+    """Tell the secretariat about a waiting organisation's request, once its user's e-mail address is
+    verified (a request from an address nobody can read is not worth their time). At most once per
+    organisation: a second verified address or a repeated confirmation does not tell them again."""
+    if user.organisation_id is None:
+        return False
+    organisation = Organisation.objects.select_for_update().get(pk=user.organisation_id)
+    if organisation.status != Organisation.Status.PENDING:
+        return False
+    already = AuditEvent.objects.filter(
+        action="organisation.request_submitted",
+        target_type=organisation._meta.label_lower,
+        target_id=str(organisation.pk),
+    ).exists()
+    if already:
+        return False
+    audit_record(actor=user, action="organisation.request_submitted", target=organisation)
     notification_enqueue(
         recipients=secretariat_users(),
         kind="organisation.registered",
         params={"name": organisation.name, "kind": in_each_language(organisation.get_kind_display)},
         url=reverse("accounts:organisation-review", kwargs={"pk": organisation.pk}),
     )
-    return organisation
+    return True
 
 
 def _organisation_request_for_existing(
@@ -82,22 +105,11 @@ def _organisation_request_for_existing(
     notification_enqueue(
         recipients=organisation.users.filter(is_active=True),
         kind="organisation.account_requested",
-        subject=_("Someone asked for an account for {name}"),
-        body=_(
-            "{person} ({email}) asked for a new account for {name}, which already has one. "
-            "If this is a colleague, ask the secretariat to add them to your organisation. "
-            "If you do not know this request, you can ignore this message."
-        ),
         params=params,
     )
     notification_enqueue(
         recipients=secretariat_users(),
-        kind="organisation.account_requested",
-        subject=_("Account request for an existing organisation: {name}"),
-        body=_(
-            "{person} ({email}) asked for an account for {name}, which already has one. "
-            "The new account is not linked to any organisation."
-        ),
+        kind="organisation.account_requested_existing",
         params=params,
     )
     return organisation

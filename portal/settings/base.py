@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # its widget templates, for the portal's form renderer
     # third party
     "allauth",
     "allauth.account",
@@ -96,6 +97,9 @@ TEMPLATES = [
     }
 ]
 
+# Every form is rendered with the portal's templates (templates/django/forms/): see portal/forms.py.
+FORM_RENDERER = "portal.forms.PortalFormRenderer"
+
 # --- Database ---------------------------------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'portal.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
@@ -135,7 +139,7 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "portal.accounts.validators.PortalMinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -151,6 +155,23 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SIGNUP_FORM_CLASS = "portal.accounts.forms.OrganisationSignupForm"
 ACCOUNT_ADAPTER = "portal.accounts.adapter.PortalAccountAdapter"
+# The library's forms and messages in the portal's voice (docs/voice.md).
+ACCOUNT_FORMS = {
+    "login": "portal.accounts.auth_forms.PortalLoginForm",
+    "signup": "portal.accounts.auth_forms.PortalSignupForm",
+    "reset_password": "portal.accounts.auth_forms.PortalResetPasswordForm",
+    "reset_password_from_key": "portal.accounts.auth_forms.PortalResetPasswordKeyForm",
+    "change_password": "portal.accounts.auth_forms.PortalChangePasswordForm",
+    "set_password": "portal.accounts.auth_forms.PortalSetPasswordForm",
+    "add_email": "portal.accounts.auth_forms.PortalAddEmailForm",
+    "reauthenticate": "portal.accounts.auth_forms.PortalReauthenticateForm",
+}
+MFA_ADAPTER = "portal.accounts.adapter.PortalMFAAdapter"
+MFA_FORMS = {
+    "authenticate": "portal.accounts.auth_forms.PortalMFAAuthenticateForm",
+    "reauthenticate": "portal.accounts.auth_forms.PortalMFAReauthenticateForm",
+    "activate_totp": "portal.accounts.auth_forms.PortalActivateTOTPForm",
+}
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[IMVO] "
 ACCOUNT_RATE_LIMITS = {

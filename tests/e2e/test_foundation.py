@@ -94,17 +94,17 @@ def test_language_switch_on_home_page(page: Page, live_url: str) -> None:
 
 def test_language_switch_keeps_the_page_and_translates_it(page: Page, live_url: str) -> None:
     page.goto(f"{live_url}/nl/account/login/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Aanmelden")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Inloggen")
 
     language_switch(page).get_by_role("link", name="English").click()
     page.wait_for_url(f"{live_url}/en/account/login/")
     expect_language(page, "en")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Sign In")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Log in")
 
     language_switch(page).get_by_role("link", name="Nederlands").click()
     page.wait_for_url(f"{live_url}/nl/account/login/")
     expect_language(page, "nl")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Aanmelden")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Inloggen")
 
 
 @pytest.mark.parametrize(

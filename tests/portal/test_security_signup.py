@@ -47,11 +47,11 @@ def test_existing_organisations_users_are_told_through_the_outbox(
         client.post(SIGNUP, signup_data(email="second@member.test", kvk_number="33334444"))
     note = Notification.objects.get(recipient=colleague)
     assert note.kind == "organisation.account_requested"
-    assert "Bestaande Kleding B.V." in note.subject
-    assert "second@member.test" in note.body
+    assert "Bestaande Kleding B.V." in note.text.subject
+    assert "second@member.test" in note.text.body
     assert note.email_status == Notification.EmailStatus.SENT
     # The secretariat hears of it too, and no "new organisation" request is made.
     assert Notification.objects.filter(
-        recipient=secretariat_user, kind="organisation.account_requested"
+        recipient=secretariat_user, kind="organisation.account_requested_existing"
     ).exists()
     assert not Notification.objects.filter(kind="organisation.registered").exists()
