@@ -6,11 +6,14 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.models import Organisation, User
 from portal.accounts.roles import Role
+from portal.decisions import check_rejection_reason
+from portal.forms import add_service_errors
 
 from .models import (
     MAX_COMPLAINT_STAGE_DAYS,
@@ -189,15 +192,9 @@ class MembershipApplicationForm(forms.ModelForm):
 
     class Meta:
         model = Membership
-        fields = [
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "employees",
-            "turnover_band",
-            "sourcing_countries",
-            "declaration_accepted",
-        ]
+        fields = list(Membership.APPLICATION_FIELDS)
+        # A labelled list box with every country by its name in the page's language.
+        widgets = {"sourcing_countries": forms.SelectMultiple(attrs={"size": 8})}
         labels = {
             "declaration_accepted": _(
                 "On behalf of my organisation I accept the covenant's adherence declaration, "
@@ -220,7 +217,9 @@ class MembershipApplicationForm(forms.ModelForm):
         self.fields["declaration_accepted"].error_messages["required"] = _(
             "Tick the box to accept the adherence declaration."
         )
-        self.fields["sourcing_countries"].widget.attrs.setdefault("placeholder", "BD, CN, IN")
+        self.fields["sourcing_countries"].error_messages["invalid_choice"] = _(
+            "Select countries from the list: “%(value)s” is not a known country."
+        )
         self.fields["employees"].widget.attrs.setdefault("min", "1")
 
     def clean_employees(self) -> int:
@@ -251,8 +250,11 @@ class MembershipDecisionForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        if cleaned.get("decision") == "reject" and not cleaned.get("note", "").strip():
-            self.add_error("note", _("Give the reasons for the rejection."))
+        if cleaned.get("decision"):
+            try:
+                check_rejection_reason(approve=cleaned["decision"] == "approve", note=cleaned.get("note"))
+            except ValidationError as exc:
+                add_service_errors(self, exc)
         return cleaned
 
 

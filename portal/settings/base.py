@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "guardian",
+    "django_countries",
     "django_htmx",
     "rest_framework",
     "rest_framework.authtoken",

@@ -106,7 +106,8 @@ def test_company_applies_through_the_api(client_for, company_user, covenant):
     body = response.json()
     assert body["status"] == "applied" and body["covenant"] == covenant.slug
     assert body["company"] == company_user.organisation.name
-    assert Membership.objects.get(pk=body["id"]).sourcing_countries == "BD, CN, IN"
+    assert body["sourcing_countries"] == ["BD", "CN", "IN"]
+    assert [c.code for c in Membership.objects.get(pk=body["id"]).sourcing_countries] == ["BD", "CN", "IN"]
 
 
 def test_api_application_errors_name_the_field(client_for, company_user, covenant):
