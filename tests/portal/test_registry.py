@@ -53,7 +53,8 @@ def test_a_section_needs_a_role():
 def test_a_registered_nav_entry_shows_in_the_menu_of_its_role_only(
     client_for, ngo_user, company_user, extra_entries, settings, tmp_path
 ):
-    settings.TEMPLATES[0]["DIRS"] = [tmp_path, *settings.TEMPLATES[0]["DIRS"]]
+    # Assign a new list (not a change in place), so Django rebuilds its template engines.
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}]
     (tmp_path / "core").mkdir()
     (tmp_path / "core" / "_test_section.html").write_text("<p id='pretend'>{{ shown }}</p>")
     ngo_home = client_for(ngo_user).get("/en/dashboard/home/ngo/").content.decode()
