@@ -186,19 +186,17 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # --- E-mail -----------------------------------------------------------------------------------------
 # One URL: smtp://host:25, smtp+tls://user:password@host:587, smtps://... (SSL), consolemail://,
 # filemail:///absolute/folder, memorymail:// (tests), dummymail://.
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
-EMAIL_BACKEND = EMAIL_CONFIG["EMAIL_BACKEND"]
-EMAIL_HOST = EMAIL_CONFIG["EMAIL_HOST"] or "localhost"
-EMAIL_PORT = EMAIL_CONFIG["EMAIL_PORT"] or 25
-EMAIL_HOST_USER = EMAIL_CONFIG["EMAIL_HOST_USER"] or ""
-EMAIL_HOST_PASSWORD = EMAIL_CONFIG["EMAIL_HOST_PASSWORD"] or ""
-EMAIL_USE_TLS = bool(EMAIL_CONFIG.get("EMAIL_USE_TLS", False))
-EMAIL_USE_SSL = bool(EMAIL_CONFIG.get("EMAIL_USE_SSL", False))
+_email = env.email_url("EMAIL_URL", default="consolemail://")
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST = _email["EMAIL_HOST"] or "localhost"
+EMAIL_PORT = _email["EMAIL_PORT"] or 25
+EMAIL_HOST_USER = _email["EMAIL_HOST_USER"] or ""
+EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"] or ""
+EMAIL_USE_TLS = bool(_email.get("EMAIL_USE_TLS", False))
+EMAIL_USE_SSL = bool(_email.get("EMAIL_USE_SSL", False))
 EMAIL_TIMEOUT = 10
 # The URL's path loses its leading slash in parsing; a file backend's folder is always absolute.
-EMAIL_FILE_PATH = (
-    f"/{EMAIL_CONFIG['EMAIL_FILE_PATH']}" if EMAIL_CONFIG["EMAIL_FILE_PATH"] else str(VAR_DIR / "mail")
-)
+EMAIL_FILE_PATH = f"/{_email['EMAIL_FILE_PATH']}" if _email["EMAIL_FILE_PATH"] else str(VAR_DIR / "mail")
 DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="IMVO portal <noreply@portal.invalid>")
 
 # --- Celery -----------------------------------------------------------------------------------------
@@ -243,6 +241,7 @@ SPECTACULAR_SETTINGS = {
         "OrganisationStatusEnum": "portal.accounts.models.Organisation.Status",
         "CovenantStatusEnum": "covenants.models.Covenant.Status",
         "MembershipStatusEnum": "covenants.models.Membership.Status",
+        "CountryEnum": "django_countries.countries",
     },
 }
 
