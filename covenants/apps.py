@@ -7,6 +7,23 @@ class CovenantsConfig(AppConfig):
     verbose_name = _("Covenants")
 
     def ready(self) -> None:
+        from portal.accounts.roles import Role
+        from portal.registry import register_home_section, register_nav
+
+        from . import home
         from .notifications import register_kinds
 
         register_kinds()
+
+        register_nav(_("Covenants"), "covenants:list", order=10)
+        register_nav(_("My memberships"), "covenants:memberships", roles={Role.COMPANY}, order=20)
+        register_nav(_("Manage covenants"), "covenants:manage", roles={Role.SECRETARIAT}, order=20)
+        register_home_section(
+            "covenants/_home_company.html", roles={Role.COMPANY}, order=10, context=home.company_section
+        )
+        register_home_section(
+            "covenants/_home_secretariat.html",
+            roles={Role.SECRETARIAT},
+            order=10,
+            context=home.secretariat_section,
+        )

@@ -6,13 +6,15 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.models import Organisation, User
 from portal.accounts.roles import Role
-from portal.forms import DistinctErrorsMixin, set_empty_choice
+from portal.decisions import check_rejection_reason
+from portal.forms import DistinctErrorsMixin, add_service_errors, set_empty_choice
 
 from .models import (
     MAX_COMPLAINT_STAGE_DAYS,
@@ -213,15 +215,9 @@ class MembershipApplicationForm(DistinctErrorsMixin, forms.ModelForm):
 
     class Meta:
         model = Membership
-        fields = [
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "employees",
-            "turnover_band",
-            "sourcing_countries",
-            "declaration_accepted",
-        ]
+        fields = list(Membership.APPLICATION_FIELDS)
+        # A labelled list box with every country by its name in the page's language.
+        widgets = {"sourcing_countries": forms.SelectMultiple(attrs={"size": 8})}
         labels = {
             "declaration_accepted": _(
                 "On behalf of my organisation I accept the covenant's adherence declaration, "
@@ -248,6 +244,9 @@ class MembershipApplicationForm(DistinctErrorsMixin, forms.ModelForm):
         )
         self.fields["declaration_accepted"].error_messages["required"] = _(
             "Tick the box to accept the adherence declaration."
+        )
+        self.fields["sourcing_countries"].error_messages["invalid_choice"] = _(
+            "Select countries from the list: “%(value)s” is not a known country."
         )
         self.fields["employees"].widget.attrs.setdefault("min", "1")
 
@@ -279,8 +278,11 @@ class MembershipDecisionForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        if cleaned.get("decision") == "reject" and not cleaned.get("note", "").strip():
-            self.add_error("note", _("Give the reasons for the rejection."))
+        if cleaned.get("decision"):
+            try:
+                check_rejection_reason(approve=cleaned["decision"] == "approve", note=cleaned.get("note"))
+            except ValidationError as exc:
+                add_service_errors(self, exc)
         return cleaned
 
 

@@ -4,10 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext_lazy as _
+from django_countries.serializer_fields import CountryField
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from portal.decisions import check_rejection_reason
+
 from ..models import Covenant, Membership, Party, RiskTheme
+
+
+def country_codes_field(**kwargs: Any) -> serializers.ListField:
+    """A list of ISO 3166-1 alpha-2 codes from the maintained list; an unknown code is refused by name."""
+    return serializers.ListField(
+        child=CountryField(
+            error_messages={"invalid_choice": _("“{input}” is not a known ISO country code.")}
+        ),
+        **kwargs,
+    )
 
 
 class RiskThemeSerializer(serializers.ModelSerializer[RiskTheme]):
@@ -102,6 +117,7 @@ class MembershipSerializer(serializers.ModelSerializer[Membership]):
     covenant_name = serializers.CharField(source="covenant.name", read_only=True)
     company = serializers.CharField(source="company.name", read_only=True)
     company_id = serializers.IntegerField(read_only=True)
+    sourcing_countries = country_codes_field(read_only=True)
     end_reason = serializers.ChoiceField(
         choices=Membership.EndReason.choices,
         allow_blank=True,
@@ -124,28 +140,30 @@ class MembershipSerializer(serializers.ModelSerializer[Membership]):
             "joined_on",
             "ended_on",
             "end_reason",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "employees",
-            "turnover_band",
-            "sourcing_countries",
-            "declaration_accepted",
+            *Membership.APPLICATION_FIELDS,
         ]
         read_only_fields = fields
 
 
-class MembershipApplicationInputSerializer(serializers.Serializer):
+class MembershipApplicationInputSerializer(serializers.ModelSerializer[Membership]):
+    """The adherence declaration: the fields come from Membership.APPLICATION_FIELDS."""
+
     covenant = serializers.SlugField(max_length=80, help_text="The slug of the covenant to join.")
-    contact_name = serializers.CharField(max_length=200)
-    contact_email = serializers.EmailField(max_length=254)
-    contact_phone = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
-    employees = serializers.IntegerField(min_value=1, max_value=10_000_000)
-    turnover_band = serializers.ChoiceField(choices=Membership.TurnoverBand.choices)
-    sourcing_countries = serializers.CharField(
-        max_length=400, help_text="Two-letter ISO codes separated by commas, e.g. BD, CN, IN."
+    sourcing_countries = country_codes_field(
+        allow_empty=False, help_text='ISO 3166-1 alpha-2 codes of the sourcing countries, e.g. ["BD", "IN"].'
     )
-    declaration_accepted = serializers.BooleanField(help_text="Must be true: the adherence declaration.")
+
+    class Meta:
+        model = Membership
+        fields = ["covenant", *Membership.APPLICATION_FIELDS]
+        extra_kwargs = {
+            "contact_phone": {"required": False, "allow_blank": True, "default": ""},
+            "employees": {"min_value": 1, "max_value": 10_000_000},
+            "declaration_accepted": {
+                "required": True,
+                "help_text": "Must be true: the adherence declaration.",
+            },
+        }
 
 
 class MembershipDecideInputSerializer(serializers.Serializer):
@@ -156,3 +174,10 @@ class MembershipDecideInputSerializer(serializers.Serializer):
     joined_on = serializers.DateField(
         required=False, allow_null=True, default=None, help_text="When approving; today if left out."
     )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        try:
+            check_rejection_reason(approve=attrs["decision"] == "approve", note=attrs.get("note"))
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.message_dict) from exc
+        return attrs

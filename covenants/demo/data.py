@@ -252,7 +252,7 @@ DECLARATION: dict[str, Any] = {
     "contact_phone": "+31 20 000 0000",
     "employees": 120,
     "turnover_band": Membership.TurnoverBand.FROM_10M,
-    "sourcing_countries": "BD, CN, IN, TR",
+    "sourcing_countries": ["BD", "CN", "IN", "TR"],
     "declaration_accepted": True,
 }
 

@@ -5,7 +5,6 @@ writers) checked against workflow.py. Nothing here changes a status in `save()` 
 """
 
 from .common import (
-    COUNTRY_CODE,
     DEFAULT_COMPLAINT_DAYS,
     MAX_COMPLAINT_STAGE_DAYS,
     RESERVED_SLUGS,
@@ -13,7 +12,6 @@ from .common import (
     Sector,
     bilingual,
     default_complaint_time_frames,
-    normalise_country_codes,
     validate_complaint_time_frames,
     validate_country_codes,
     validate_slug_not_reserved,
@@ -45,7 +43,6 @@ from .membership import (
 )
 
 __all__ = [
-    "COUNTRY_CODE",
     "CYCLE_DEADLINE_FIELDS",
     "DEFAULT_COMPLAINT_DAYS",
     "MAX_COMPLAINT_STAGE_DAYS",
@@ -70,7 +67,6 @@ __all__ = [
     "SteeringGroupMember",
     "bilingual",
     "default_complaint_time_frames",
-    "normalise_country_codes",
     "validate_complaint_time_frames",
     "validate_country_codes",
     "validate_slug_not_reserved",

@@ -1,8 +1,7 @@
-"""Shared pieces of the covenants models: bilingual values, sectors, complaint stages, country codes."""
+"""Shared pieces of the covenants models: bilingual values, sectors, complaint stages."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django.conf import settings
@@ -98,21 +97,5 @@ def validate_complaint_time_frames(value: Any) -> None:
             )
 
 
-COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
-
-
-def normalise_country_codes(value: str) -> str:
-    """'bd, cn;IN' -> 'BD, CN, IN' (unique, in the order given)."""
-    codes = [c.strip().upper() for c in re.split(r"[\s,;]+", value or "") if c.strip()]
-    return ", ".join(dict.fromkeys(codes))
-
-
 def validate_country_codes(value: str) -> None:
-    codes = [c for c in normalise_country_codes(value).split(", ") if c]
-    wrong = [c for c in codes if not COUNTRY_CODE.match(c)]
-    if wrong:
-        raise ValidationError(
-            _("Use two-letter ISO country codes separated by commas, e.g. BD, CN, IN (not: %(wrong)s)."),
-            code="invalid_country",
-            params={"wrong": ", ".join(wrong)},
-        )
+    """Only for migration 0001, which names it; sourcing countries now use django-countries."""

@@ -11,11 +11,11 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 from portal.accounts.models import Organisation
 from portal.accounts.roles import Role
 
-from .common import validate_country_codes
 from .covenant import Covenant
 
 
@@ -50,6 +50,17 @@ class Membership(models.Model):
         SUSPENDED = "suspended", _("Suspended")
         ENDED = "ended", _("Ended")
 
+    #: The adherence declaration: what a company fills in to apply, in the form, the API and the service.
+    APPLICATION_FIELDS = (
+        "contact_name",
+        "contact_email",
+        "contact_phone",
+        "employees",
+        "turnover_band",
+        "sourcing_countries",
+        "declaration_accepted",
+    )
+
     #: A company has at most one membership per covenant in these statuses.
     OPEN_STATUSES = (Status.APPLIED, Status.ACTIVE, Status.SUSPENDED)
 
@@ -82,13 +93,12 @@ class Membership(models.Model):
     contact_phone = models.CharField(_("contact telephone number"), max_length=40, blank=True)
     employees = models.PositiveIntegerField(_("number of employees"))
     turnover_band = models.CharField(_("annual turnover"), max_length=16, choices=TurnoverBand.choices)
-    sourcing_countries = models.CharField(
+    # ISO 3166-1 codes from the maintained list of django-countries, stored as "BD,CN,IN".
+    sourcing_countries = CountryField(
         _("sourcing countries"),
-        max_length=400,
-        validators=[validate_country_codes],
-        help_text=_(
-            "Two-letter ISO codes of the countries you source from, separated by commas, e.g. BD, CN, IN."
-        ),
+        multiple=True,
+        max_length=800,
+        help_text=_("Select every country your organisation sources from."),
     )
     declaration_accepted = models.BooleanField(_("adherence declaration accepted"), default=False)
 

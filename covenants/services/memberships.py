@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -15,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.accounts.models import User
 from portal.accounts.roles import Role, role_of
 from portal.audit.services import audit_record
+from portal.decisions import check_rejection_reason
 from portal.notifications.kinds import in_each_language
 from portal.notifications.services import notification_enqueue
 
@@ -25,22 +27,19 @@ from ..models import (
     MembershipEvent,
     Party,
     PartyRole,
-    normalise_country_codes,
 )
 from ..notifications import covenant_name
 from ._common import _full_clean, _require_secretariat, _users_of
 
 # --- memberships -----------------------------------------------------------------------------------
 
-APPLICATION_FIELDS = (
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-    "employees",
-    "turnover_band",
-    "sourcing_countries",
-    "declaration_accepted",
-)
+APPLICATION_FIELDS = Membership.APPLICATION_FIELDS
+
+
+def _country_codes(value: str | Iterable[str]) -> list[str]:
+    """ISO codes as given ("bd, cn" or ["bd", "CN"]) in upper case, each once; the model checks them."""
+    items = re.split(r"[\s,;]+", value) if isinstance(value, str) else value
+    return list(dict.fromkeys(str(code).strip().upper() for code in items if str(code).strip()))
 
 
 def _membership_url(membership: Membership) -> str:
@@ -138,7 +137,7 @@ def membership_apply(*, actor: User, covenant_id: int, **declaration: Any) -> Me
             }
         )
     if "sourcing_countries" in declaration:
-        declaration["sourcing_countries"] = normalise_country_codes(declaration["sourcing_countries"])
+        declaration["sourcing_countries"] = _country_codes(declaration["sourcing_countries"])
     membership = Membership(
         covenant=covenant, company=company, applied_by=actor, status=Membership.Status.APPLIED, **declaration
     )
@@ -212,8 +211,7 @@ def membership_reject(*, actor: User, membership_id: int, note: str) -> Membersh
     """The secretariat rejects an application, giving its reasons (required)."""
     membership = _locked_membership(membership_id)
     _check_decider(actor, membership)
-    if not note.strip():
-        raise ValidationError({"note": _("Give the reasons for the rejection.")})
+    check_rejection_reason(approve=False, note=note)
     membership.decided_at, membership.decided_by, membership.decision_note = timezone.now(), actor, note
     _record_move(
         membership=membership,

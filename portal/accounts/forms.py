@@ -3,7 +3,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from portal.decisions import check_rejection_reason
+from portal.forms import add_service_errors
 
 from .models import kvk_validator
 from .roles import Role
@@ -69,8 +73,11 @@ class OrganisationDecisionForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        if cleaned.get("decision") == "reject" and not cleaned.get("note", "").strip():
-            self.add_error("note", _("Give the reason for the rejection."))
+        if cleaned.get("decision"):
+            try:
+                check_rejection_reason(approve=cleaned["decision"] == "approve", note=cleaned.get("note"))
+            except ValidationError as exc:
+                add_service_errors(self, exc)
         return cleaned
 
 

@@ -9,6 +9,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from .roles import Role
@@ -39,7 +40,7 @@ class Organisation(models.Model):
         validators=[kvk_validator],
         help_text=_("Dutch Chamber of Commerce number, 8 digits (if registered in the Netherlands)."),
     )
-    country = models.CharField(_("country"), max_length=2, default="NL", help_text=_("ISO 3166 code"))
+    country = CountryField(_("country"), default="NL")
     website = models.URLField(_("website"), blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
     decision_note = models.TextField(_("decision note"), blank=True)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.audit.models import AuditEvent
 from portal.audit.services import audit_record
+from portal.decisions import check_rejection_reason
 from portal.notifications.kinds import in_each_language
 from portal.notifications.services import notification_enqueue
 
@@ -125,8 +126,7 @@ def organisation_decide(*, actor: User, organisation_id: int, approve: bool, not
         raise ValidationError(_("This request has already been decided."))
     if actor.organisation_id == organisation.pk:
         raise ValidationError(_("You cannot decide on your own organisation's request."))
-    if not approve and not note.strip():
-        raise ValidationError({"note": _("Give the reason for the rejection.")})
+    check_rejection_reason(approve=approve, note=note)
     organisation.status = Organisation.Status.APPROVED if approve else Organisation.Status.REJECTED
     organisation.decision_note, organisation.decided_by, organisation.decided_at = note, actor, timezone.now()
     organisation.save(update_fields=["status", "decision_note", "decided_by", "decided_at", "updated_at"])

@@ -1,4 +1,5 @@
-"""Settings shared by every environment. Values come from environment variables (prefix DJANGO_/PORTAL_).
+"""Settings shared by every environment. Values come from environment variables (prefix DJANGO_/PORTAL_,
+plus the URLs DATABASE_URL, REDIS_URL, CELERY_BROKER_URL and EMAIL_URL), all read through `env`.
 
 With nothing set, this is the embedded default: SQLite under var/, Celery tasks eager, e-mail to the
 console, DEBUG on. Production (portal.settings.production) refuses to start without its secrets.
@@ -8,22 +9,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import dj_database_url
+import environ
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_int, env_list, env_str
+#: The one reader of the environment: every setting below comes through it (django-environ).
+env = environ.Env()
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-VAR_DIR = Path(env_str("PORTAL_VAR_DIR", str(BASE_DIR / "var")))
+VAR_DIR = Path(env.str("PORTAL_VAR_DIR", default=str(BASE_DIR / "var")))
 
 # --- Core -------------------------------------------------------------------------------------------
-DEBUG = env_bool("DJANGO_DEBUG", True)
+DEBUG = env.bool("DJANGO_DEBUG", default=True)
 # The default key only exists for the embedded demo; production.py refuses to start without its own.
-SECRET_KEY = env_str(
-    "DJANGO_SECRET_KEY", "insecure-embedded-demo-key-never-use-in-production" if DEBUG else None
+SECRET_KEY = env.str(
+    "DJANGO_SECRET_KEY",
+    default="insecure-embedded-demo-key-never-use-in-production" if DEBUG else environ.Env.NOTSET,
 )
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
-CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
+CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     # The admin, with its login sent through the portal's own login (lockout, two-factor).
@@ -40,6 +43,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "guardian",
+    "django_countries",
     "django_htmx",
     "csp",
     "rest_framework",
@@ -101,25 +105,24 @@ TEMPLATES = [
 FORM_RENDERER = "portal.forms.PortalFormRenderer"
 
 # --- Database ---------------------------------------------------------------------------------------
-DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'portal.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
+DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'portal.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # psycopg 3 with Django's native connection pool.
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
-        "min_size": env_int("PORTAL_DB_POOL_MIN", 1),
-        "max_size": env_int("PORTAL_DB_POOL_MAX", 10),
+        "min_size": env.int("PORTAL_DB_POOL_MIN", default=1),
+        "max_size": env.int("PORTAL_DB_POOL_MAX", default=10),
         "timeout": 10,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache (Redis when configured; login throttling lives here) -------------------------------------
-REDIS_URL = env_str("REDIS_URL", "")
+REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
+            **env.cache_url_config(REDIS_URL, backend="django.core.cache.backends.redis.RedisCache"),
             "KEY_PREFIX": "portal",
+            # Give up within ~2 s when Redis hangs, so a request still succeeds.
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
@@ -176,11 +179,11 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[IMVO] "
 ACCOUNT_RATE_LIMITS = {
     # A lockout after repeated failures: 5 per account per 15 minutes, 20 per IP per 15 minutes.
-    "login_failed": env_str("PORTAL_LOGIN_FAILED_LIMIT", "20/15m/ip,5/15m/key"),
+    "login_failed": env.str("PORTAL_LOGIN_FAILED_LIMIT", default="20/15m/ip,5/15m/key"),
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "IMVO Covenant Portal"
-PORTAL_REQUIRE_MFA = env_bool("PORTAL_REQUIRE_MFA", False)
+PORTAL_REQUIRE_MFA = env.bool("PORTAL_REQUIRE_MFA", default=False)
 
 GUARDIAN_ANONYMOUS_USER_NAME = None  # nobody gets object grants without an account
 ANONYMOUS_USER_NAME = None
@@ -188,7 +191,7 @@ ANONYMOUS_USER_NAME = None
 # --- I18n -------------------------------------------------------------------------------------------
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
-LOCALE_PATHS = [Path(env_str("PORTAL_LOCALE_DIR", str(BASE_DIR / "locale")))]
+LOCALE_PATHS = [Path(env.str("PORTAL_LOCALE_DIR", default=str(BASE_DIR / "locale")))]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 # One date style in both languages ("4 juli 2016" / "4 July 2016"): see portal/formats/.
@@ -200,7 +203,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploaded and generated files live outside the web root and are served only through checked views.
-MEDIA_ROOT = Path(env_str("PORTAL_MEDIA_ROOT", str(VAR_DIR / "media")))
+MEDIA_ROOT = Path(env.str("PORTAL_MEDIA_ROOT", default=str(VAR_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -209,24 +212,29 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Form fields without their files; a bigger body is refused before it is read (portal.core.middleware).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 #: Every request body, uploads included.
-PORTAL_MAX_REQUEST_BYTES = env_int("PORTAL_MAX_REQUEST_BYTES", 25 * 1024 * 1024)
+PORTAL_MAX_REQUEST_BYTES = env.int("PORTAL_MAX_REQUEST_BYTES", default=25 * 1024 * 1024)
 #: Every view not marked with @accepts_uploads.
-PORTAL_MAX_FORM_BYTES = env_int("PORTAL_MAX_FORM_BYTES", 1024 * 1024)
+PORTAL_MAX_FORM_BYTES = env.int("PORTAL_MAX_FORM_BYTES", default=1024 * 1024)
 
 # --- E-mail -----------------------------------------------------------------------------------------
-EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")
-EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
-EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = env_str("DJANGO_EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+# One URL: smtp://host:25, smtp+tls://user:password@host:587, smtps://... (SSL), consolemail://,
+# filemail:///absolute/folder, memorymail:// (tests), dummymail://.
+_email = env.email_url("EMAIL_URL", default="consolemail://")
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST = _email["EMAIL_HOST"] or "localhost"
+EMAIL_PORT = _email["EMAIL_PORT"] or 25
+EMAIL_HOST_USER = _email["EMAIL_HOST_USER"] or ""
+EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"] or ""
+EMAIL_USE_TLS = bool(_email.get("EMAIL_USE_TLS", False))
+EMAIL_USE_SSL = bool(_email.get("EMAIL_USE_SSL", False))
 EMAIL_TIMEOUT = 10
-EMAIL_FILE_PATH = env_str("DJANGO_EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
-DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "IMVO portal <noreply@portal.invalid>")
+# The URL's path loses its leading slash in parsing; a file backend's folder is always absolute.
+EMAIL_FILE_PATH = f"/{_email['EMAIL_FILE_PATH']}" if _email["EMAIL_FILE_PATH"] else str(VAR_DIR / "mail")
+DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="IMVO portal <noreply@portal.invalid>")
 
 # --- Celery -----------------------------------------------------------------------------------------
-CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL or "memory://")
-CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not REDIS_URL)
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
 PORTAL_LONGEST_TASK_SECONDS = 30 * 60
 
@@ -246,8 +254,8 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
-        "anon": env_str("PORTAL_API_ANON_RATE", "120/min"),
-        "user": env_str("PORTAL_API_USER_RATE", "1200/min"),
+        "anon": env.str("PORTAL_API_ANON_RATE", default="120/min"),
+        "user": env.str("PORTAL_API_USER_RATE", default="1200/min"),
     },
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_VERSIONING_CLASS": None,
@@ -267,6 +275,7 @@ SPECTACULAR_SETTINGS = {
         "OrganisationStatusEnum": "portal.accounts.models.Organisation.Status",
         "CovenantStatusEnum": "covenants.models.Covenant.Status",
         "MembershipStatusEnum": "covenants.models.Membership.Status",
+        "CountryEnum": "django_countries.countries",
     },
 }
 
@@ -297,12 +306,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("PORTAL_LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env.str("PORTAL_LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
 PORTAL_NAME = _("IMVO Covenant Portal")
-PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000")
-PORTAL_ADMIN_PATH = env_str("PORTAL_ADMIN_PATH", "admin/")
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+PORTAL_ADMIN_PATH = env.str("PORTAL_ADMIN_PATH", default="admin/")
 #: A secret that lets a monitor read the health check's details (header X-Health-Token); empty: none.
-PORTAL_HEALTH_TOKEN = env_str("PORTAL_HEALTH_TOKEN", "")
+PORTAL_HEALTH_TOKEN = env.str("PORTAL_HEALTH_TOKEN", default="")

@@ -14,14 +14,15 @@ os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "1")
 os.environ.setdefault("CELERY_BROKER_URL", os.environ["REDIS_URL"].rsplit("/", 1)[0] + "/14")
 os.environ.setdefault("PORTAL_API_ANON_RATE", "100000/min")
 os.environ.setdefault("PORTAL_API_USER_RATE", "100000/min")
+# In memory, so tests read django.core.mail.outbox; a worker started by the integration tests gets a
+# filemail:// URL instead and writes mail to files the tests can read.
+os.environ.setdefault("EMAIL_URL", "memorymail://")
 
 from .base import *  # noqa: F403
 from .base import VAR_DIR
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-# A worker process started by the integration tests writes mail to files the tests can read.
-EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 MEDIA_ROOT = VAR_DIR / "test-media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -74,7 +74,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     contact_email = "contact@example.test"
     employees = 120
     turnover_band = Membership.TurnoverBand.FROM_10M
-    sourcing_countries = "BD, CN"
+    sourcing_countries = ["BD", "CN"]
     declaration_accepted = True
 
     class Params:
@@ -151,7 +151,7 @@ def declaration(**overrides: Any) -> dict[str, Any]:
         "contact_phone": "+31 20 123 4567",
         "employees": 250,
         "turnover_band": Membership.TurnoverBand.FROM_50M,
-        "sourcing_countries": "bd, cn; in",
+        "sourcing_countries": ["BD", "CN", "IN"],
         "declaration_accepted": True,
     }
     data.update(overrides)

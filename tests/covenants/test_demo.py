@@ -92,7 +92,12 @@ def test_every_demo_page_renders_for_the_secretariat_and_the_company(client_for)
             reverse("covenants:membership-detail", args=[m.pk])
             for m in Membership.objects.filter(company=company_user.organisation)
         ]
+    # Every page renders its own heading (not an error page, not an empty frame).
     for page in pages:
-        assert secretariat.get(page).status_code == 200, page
+        response = secretariat.get(page)
+        assert response.status_code == 200 and b"<h1>" in response.content, page
+        assert b"<h1></h1>" not in response.content, page
     for page in [*own, "/en/covenants/memberships/", "/en/covenants/memberships/apply/"]:
-        assert company.get(page).status_code == 200, page
+        response = company.get(page)
+        assert response.status_code == 200 and b"<h1>" in response.content, page
+    assert "<h1>My memberships</h1>" in company.get("/en/covenants/memberships/").content.decode()

@@ -37,7 +37,7 @@ def test_company_applies_and_the_application_waits_for_the_secretariat(
     assert membership.status == Membership.Status.APPLIED
     assert membership.company == company_user.organisation
     assert membership.applied_by == company_user
-    assert membership.sourcing_countries == "BD, CN, IN"
+    assert [country.code for country in membership.sourcing_countries] == ["BD", "CN", "IN"]
     event = membership.events.get()
     assert (event.from_status, event.to_status, event.actor) == ("", Membership.Status.APPLIED, company_user)
     assert AuditEvent.objects.filter(action="membership.applied", target_id=str(membership.pk)).exists()

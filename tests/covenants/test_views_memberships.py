@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from covenants import services
@@ -80,7 +82,10 @@ def test_company_sees_only_its_own_memberships(client_for, company_user, other_c
     client = client_for(company_user)
     body = client.get(url("memberships")).content.decode()
     assert url("membership-detail", own.pk) in body and url("membership-detail", other.pk) not in body
-    assert client.get(url("membership-detail", own.pk)).status_code == 200
+    assert (
+        f"{own.company.name} in {own.covenant.name_en}"
+        in client.get(url("membership-detail", own.pk)).content.decode()
+    )
     assert client.get(url("membership-detail", other.pk)).status_code == 404
 
 
@@ -124,9 +129,11 @@ def test_rejection_without_reasons_keeps_the_form(client_for, secretariat_user, 
     )
     assert response.status_code == 200
     assert "note" in response.context["decision_form"].errors
-    assert 'value="reject" id="id_decide-decision_1" required checked' in response.content.decode() or (
-        "checked" in response.content.decode()
-    )
+    # The choice made is kept: "reject" is checked again, "approve" is not.
+    body = response.content.decode()
+    radios = dict(re.findall(r'<input type="radio" name="decide-decision" value="(\w+)"([^>]*)>', body))
+    assert set(radios) == {"approve", "reject"}
+    assert "checked" in radios["reject"] and "checked" not in radios["approve"]
 
 
 def test_secretariat_suspends_reinstates_and_ends_in_the_page(client_for, secretariat_user, covenant):

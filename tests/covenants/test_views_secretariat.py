@@ -19,31 +19,42 @@ pytestmark = pytest.mark.django_db
 
 # --- secretariat screens ---------------------------------------------------------------------------
 
+#: (URL name, arguments, the page's main heading)
 SECRETARIAT_PAGES = [
-    ("manage", ()),
-    ("create", ()),
-    ("applications", ()),
-    ("cycles", ()),
-    ("cycle-create", ()),
-    ("edit", ("garments",)),
-    ("parties", ("garments",)),
-    ("governance", ("garments",)),
-    ("meeting-create", ("garments",)),
+    ("manage", (), "Manage covenants"),
+    ("create", (), "New covenant"),
+    ("applications", (), "Membership applications"),
+    ("cycles", (), "Annual cycles"),
+    ("cycle-create", (), "Plan an annual cycle"),
+    ("edit", ("garments",), "Edit Garments"),
+    ("parties", ("garments",), "Parties of Garments"),
+    ("governance", ("garments",), "Governance of Garments"),
+    ("meeting-create", ("garments",), "Record a meeting"),
 ]
 
 
-@pytest.mark.parametrize(("name", "args"), SECRETARIAT_PAGES, ids=[p[0] for p in SECRETARIAT_PAGES])
-def test_secretariat_screens_open_for_the_secretariat(client_for, secretariat_user, covenant, name, args):
-    assert client_for(secretariat_user).get(url(name, *args)).status_code == 200
+@pytest.mark.parametrize(
+    ("name", "args", "heading"), SECRETARIAT_PAGES, ids=[p[0] for p in SECRETARIAT_PAGES]
+)
+def test_secretariat_screens_open_for_the_secretariat(
+    client_for, secretariat_user, covenant, name, args, heading
+):
+    response = client_for(secretariat_user).get(url(name, *args))
+    assert response.status_code == 200
+    assert f"<h1>{heading}</h1>" in response.content.decode()
 
 
 @pytest.mark.parametrize("role", [Role.COMPANY, Role.NGO, Role.GOVERNMENT, Role.TRADE_UNION, Role.COMMITTEE])
-@pytest.mark.parametrize(("name", "args"), SECRETARIAT_PAGES, ids=[p[0] for p in SECRETARIAT_PAGES])
+@pytest.mark.parametrize(
+    ("name", "args"), [p[:2] for p in SECRETARIAT_PAGES], ids=[p[0] for p in SECRETARIAT_PAGES]
+)
 def test_secretariat_screens_are_404_for_other_roles(client_for, make_user, covenant, role, name, args):
     assert client_for(make_user(role)).get(url(name, *args)).status_code == 404
 
 
-@pytest.mark.parametrize(("name", "args"), SECRETARIAT_PAGES, ids=[p[0] for p in SECRETARIAT_PAGES])
+@pytest.mark.parametrize(
+    ("name", "args"), [p[:2] for p in SECRETARIAT_PAGES], ids=[p[0] for p in SECRETARIAT_PAGES]
+)
 def test_secretariat_screens_send_the_public_to_login(client, covenant, name, args):
     response = client.get(url(name, *args))
     assert response.status_code == 302 and "/login/" in response["Location"]

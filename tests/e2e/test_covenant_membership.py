@@ -37,7 +37,8 @@ def test_company_applies_secretariat_approves_and_the_public_sees_the_member(
     form.get_by_role("combobox", name=re.compile(r"^Covenant")).select_option(label=TARGET_NAME)
     form.get_by_label("Number of employees").fill("180")
     form.get_by_label("Annual turnover").select_option(label="EUR 10 to 50 million")
-    form.get_by_label("Sourcing countries").fill("in, cn")
+    # The countries come from a labelled list of names; the page stores their ISO codes.
+    form.get_by_label("Sourcing countries").select_option(["IN", "CN"])
     # Forgetting the declaration keeps everything typed and says what is missing.
     form.get_by_role("button", name="Send application").click()
     expect(page.locator(".errorlist")).to_contain_text("Tick the box to accept the adherence declaration.")
@@ -48,6 +49,7 @@ def test_company_applies_secretariat_approves_and_the_public_sees_the_member(
 
     expect(page.get_by_role("heading", level=1)).to_contain_text(TARGET_NAME)
     expect(page.locator("main .facts").first).to_contain_text("Applied")
+    expect(page.locator("main")).to_contain_text("China, India")
     assert_accessible(page, "membership detail (company)")
     logout(page, live_url)
 

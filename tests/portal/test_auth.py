@@ -102,6 +102,7 @@ def test_committee_with_two_factor_enrolled_gets_in(client_for, settings):
     Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
     response = client_for(user).get("/nl/dashboard/home/committee/")
     assert response.status_code == 200
+    assert user.organisation.name in response.content.decode()
 
 
 @pytest.mark.django_db

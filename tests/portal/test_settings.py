@@ -14,7 +14,7 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     clean = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "PORTAL_", "CELERY_", "DATABASE_", "REDIS_"))
+        if not k.startswith(("DJANGO_", "PORTAL_", "CELERY_", "DATABASE_", "REDIS_", "EMAIL_"))
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -77,3 +77,69 @@ def test_migrations_are_committed():
         "makemigrations", "--check", "--dry-run", DJANGO_SETTINGS_MODULE="portal.settings.test"
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- one reader of the environment (django-environ) -------------------------------------------------
+
+SHOW = "from django.conf import settings as s; print([{}])"
+
+
+def settings_in(expression: str, **env: str) -> str:
+    """The repr of a list of setting values, as the embedded default settings see them with `env`."""
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        SHOW.format(expression),
+        DJANGO_SETTINGS_MODULE="portal.settings.dev",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_email_url_sets_the_smtp_server_with_tls_and_credentials():
+    shown = settings_in(
+        "s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, s.EMAIL_HOST_PASSWORD, "
+        "s.EMAIL_USE_TLS, s.EMAIL_USE_SSL",
+        EMAIL_URL="smtp+tls://mailer%40portal.example:s3cr%2Ft@mail.example.org:587",
+    )
+    assert shown == (
+        "['django.core.mail.backends.smtp.EmailBackend', 'mail.example.org', 587, 'mailer@portal.example', "
+        "'s3cr/t', True, False]"
+    )
+
+
+def test_email_goes_to_the_console_without_email_url_and_to_files_with_filemail(tmp_path):
+    assert settings_in("s.EMAIL_BACKEND") == "['django.core.mail.backends.console.EmailBackend']"
+    shown = settings_in("s.EMAIL_BACKEND, s.EMAIL_FILE_PATH", EMAIL_URL=f"filemail://{tmp_path}")
+    assert shown == f"['django.core.mail.backends.filebased.EmailBackend', '{tmp_path}']"
+
+
+def test_the_old_email_variables_are_gone_and_a_wrong_scheme_is_refused():
+    assert settings_in("s.EMAIL_HOST", DJANGO_EMAIL_HOST="old.example.org") == "['localhost']"
+    result = run_manage("check", DJANGO_SETTINGS_MODULE="portal.settings.dev", EMAIL_URL="pigeon://coop")
+    assert result.returncode != 0 and "Invalid email schema pigeon" in result.stderr
+
+
+def test_database_and_cache_urls_keep_the_pool_and_the_redis_timeouts():
+    shown = settings_in(
+        "s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME'], "
+        "s.DATABASES['default']['OPTIONS'], s.CACHES['default']",
+        DATABASE_URL="postgres://portal:pw@db.example:5433/portal_x",
+        REDIS_URL="redis://cache.example:6380/3",
+        PORTAL_DB_POOL_MAX="4",
+    )
+    assert shown == (
+        "['django.db.backends.postgresql', 'portal_x', {'pool': {'min_size': 1, 'max_size': 4, 'timeout': 10}}, "
+        "{'BACKEND': 'django.core.cache.backends.redis.RedisCache', 'LOCATION': 'redis://cache.example:6380/3', "
+        "'KEY_PREFIX': 'portal', 'OPTIONS': {'socket_connect_timeout': 2, 'socket_timeout': 2}}]"
+    )
+
+
+def test_settings_read_the_environment_only_through_the_one_env_reader():
+    for path in (ROOT / "portal" / "settings").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "os.environ.get(" not in text or path.name == "production.py", path.name
+        assert "os.getenv(" not in text, path.name
+    assert not (ROOT / "portal" / "settings" / "env.py").exists()

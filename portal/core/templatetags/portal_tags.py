@@ -3,7 +3,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.template import Context
 from django.urls import translate_url
+from django.utils.safestring import mark_safe
+
+from portal import registry
 
 register = template.Library()
 
@@ -25,3 +29,29 @@ def role_label(role: Any) -> str:
     from portal.accounts.roles import Role
 
     return str(Role(role).label) if role else ""
+
+
+@register.inclusion_tag("components/nav_registered.html", takes_context=True)
+def registered_nav(context: dict[str, Any]) -> dict[str, Any]:
+    """The main navigation links the domain apps registered for the current role (no query)."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    return {
+        "entries": registry.nav_entries_for(context.get("current_role")),
+        "current_view": match.view_name if match else "",
+    }
+
+
+@register.simple_tag(takes_context=True)
+def registered_home_sections(context: Context) -> str:
+    """Render the home page sections the domain apps registered for the current role, in order."""
+    request = context.get("request")
+    template = context.template
+    if request is None or template is None:
+        return ""
+    parts = []
+    for section in registry.home_sections_for(context.get("current_role")):
+        extra = dict(section.context(request)) if section.context else {}
+        with context.push(**extra):
+            parts.append(template.engine.get_template(section.template).render(context))
+    return mark_safe("".join(parts))  # noqa: S308 - each part is an auto-escaped template rendering
