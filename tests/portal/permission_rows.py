@@ -7,6 +7,7 @@ organisation that waits for the secretariat's decision."""
 from __future__ import annotations
 
 from portal.accounts.models import Organisation, User
+from portal.accounts.tokens import api_token_create
 from portal.jobs.services import job_create
 from portal.notifications.services import notification_enqueue
 from tests.factories import OrganisationFactory, UserFactory
@@ -29,6 +30,7 @@ def build(world: World) -> None:
         recipients=[world.stranger], kind="test", subject="For someone else", email=False
     )
     world.job = job_create(owner=world.stranger, kind="test", title="Someone else's export")
+    world.token, _key = api_token_create(user=world.stranger, name="Someone else's token")
 
 
 def _stranger(world: World) -> User:
@@ -79,6 +81,22 @@ ROWS = [
         method="POST",
         kwargs=lambda w: {"pk": w.notification.pk},
         case="someone else's notification",
+    ),
+    Row("accounts:tokens", EVERY_ROLE, note="each user's own API tokens; the list shows only their own"),
+    Row(
+        "accounts:token-revoke",
+        expect(404, anonymous=LOGIN, pending=WAITING),
+        method="POST",
+        kwargs=lambda w: {"pk": w.token.pk},
+        case="someone else's token",
+    ),
+    Row("notifications:outbox", SECRETARIAT_ONLY, note="undelivered e-mails"),
+    Row(
+        "notifications:outbox-retry",
+        expect(404, anonymous=LOGIN, pending=WAITING),
+        method="POST",
+        kwargs=lambda w: {"pk": w.notification.pk},
+        case="a notification that is not an e-mail: nothing to send again",
     ),
     Row("notifications:read-all", expect(302, anonymous=LOGIN, pending=WAITING), method="POST"),
     Row(
@@ -149,7 +167,11 @@ ROWS = [
     Row("mfa_generate_recovery_codes", expect(302, anonymous=LOGIN, pending=WAITING)),
     Row("mfa_download_recovery_codes", NO_AUTHENTICATOR),
     # --- the Django admin: staff only (no demo role is staff) ----------------------------------------
-    Row("admin:login", expect(200)),
+    Row(
+        "admin:login",
+        expect(403, anonymous=LOGIN),
+        note="no login of its own: anonymous users go to the portal's login, signed-in non-staff get 403",
+    ),
     Row("admin:logout", expect(302)),
     Row("admin:*", expect(LOGIN), note="admin_view sends everyone who is not staff to its login"),
 ]

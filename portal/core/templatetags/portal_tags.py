@@ -55,3 +55,9 @@ def registered_home_sections(context: Context) -> str:
         with context.push(**extra):
             parts.append(template.engine.get_template(section.template).render(context))
     return mark_safe("".join(parts))  # noqa: S308 - each part is an auto-escaped template rendering
+
+
+@register.simple_tag
+def public_nav_entries() -> list[registry.NavEntry]:
+    """The links the domain apps registered for everybody, visitors included (no query)."""
+    return registry.nav_entries_for(None)
