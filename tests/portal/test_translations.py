@@ -30,16 +30,35 @@ def test_every_string_in_the_code_has_a_dutch_translation(tmp_path):
     locale = tmp_path / "locale"
     shutil.copytree(ROOT / "locale", locale)
     env = {**os.environ, "PORTAL_LOCALE_DIR": str(locale), "DJANGO_SETTINGS_MODULE": "portal.settings.test"}
-    subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "nl", "--no-location", "--no-obsolete", *IGNORES],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    # makemessages also writes to the project's own locale/ folder (it sits beside the files it
+    # reads): keep the committed catalogue as it was, and check the copy it wrote.
+    committed = ROOT / "locale" / "nl" / "LC_MESSAGES" / "django.po"
+    before = committed.read_bytes()
+    try:
+        subprocess.run(
+            [
+                sys.executable,
+                "manage.py",
+                "makemessages",
+                "-l",
+                "nl",
+                "--no-location",
+                "--no-obsolete",
+                *IGNORES,
+            ],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        written = committed.read_bytes()
+    finally:
+        committed.write_bytes(before)
     po = locale / "nl" / "LC_MESSAGES" / "django.po"
+    if written != before:
+        po.write_bytes(written)
     stats = subprocess.run(
         ["msgfmt", "--check", "--statistics", "-o", os.devnull, str(po)],
         capture_output=True,
