@@ -111,38 +111,46 @@ def covenant_visible_for(user: Any) -> QuerySet[Covenant]:
     return Covenant.objects.filter(visible)
 
 
-def covenant_list_for(user: Any) -> QuerySet[Covenant]:
-    """Visible covenants with their current member count and themes (two queries for any number)."""
+def _covenant_page_base(user: Any) -> QuerySet[Covenant]:
+    """Visible covenants with their current member count (an annotation: no COUNT per row)."""
     return (
         covenant_visible_for(user)
         .annotate(member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.ACTIVE)))
-        .prefetch_related(Prefetch("themes", queryset=RiskTheme.objects.order_by("position", "name_en")))
         .order_by("name_en", "pk")
     )
 
 
-def covenant_get_for(user: Any, slug: str) -> Covenant:
-    """The covenant with what its page shows, or Http404 when missing or not visible to the user.
+def covenant_list_for(user: Any) -> QuerySet[Covenant]:
+    """Visible covenants with their current member count and themes (two queries for any number)."""
+    return _covenant_page_base(user).prefetch_related(
+        Prefetch("themes", queryset=RiskTheme.objects.order_by("position", "name_en"))
+    )
 
-    Loads the themes and the current parties (other than member companies), and, only when the user
-    may see them, the steering group and its meetings. Members are paged separately
-    (`public_member_list`), so the page stays fast for covenants with thousands of members.
+
+def covenant_list_scope(user: Any) -> str:
+    """Which covenants the user sees, as a short label: users with the same label see the same list.
+
+    The public sees active and ended covenants; the secretariat sees all; anyone else with a role sees
+    those plus the ones in negotiation to which the own organisation is a party.
     """
-    qs = _annotate_access(covenant_list_for(user), user).select_related("secretariat")
+    role = role_of(user)
+    if role is None:
+        return "public"
+    if role == Role.SECRETARIAT:
+        return "all"
+    return f"org{user.organisation_id}"
+
+
+def covenant_page_get_for(user: Any, slug: str) -> Covenant:
+    """The covenant with what its page shows about the user (access, an open membership), its member
+    count and secretariat, and, only when the user may see them, the steering group and its meetings;
+    or Http404 when missing or not visible. Themes and parties: `covenant_sections_load`."""
+    qs = _annotate_access(_covenant_page_base(user), user).select_related("secretariat")
     covenant = get_visible_or_404(qs, slug=slug)
-    today = timezone.localdate()
-    prefetches: list[Any] = [
-        Prefetch(
-            "parties",
-            queryset=Party.objects.filter(Q(left_on__isnull=True) | Q(left_on__gte=today))
-            .exclude(role=PartyRole.MEMBER_COMPANY)
-            .select_related("organisation")
-            .order_by("role", "organisation__name", "pk"),
-            to_attr="current_parties",
-        ),
-    ]
     if covenant.can_see_governance:  # type: ignore[attr-defined]
-        prefetches += [
+        today = timezone.localdate()
+        prefetch_related_objects(
+            [covenant],
             Prefetch(
                 "steering_group",
                 queryset=SteeringGroupMember.objects.filter(Q(until__isnull=True) | Q(until__gte=today))
@@ -155,9 +163,36 @@ def covenant_get_for(user: Any, slug: str) -> Covenant:
                 queryset=SteeringGroupMeeting.objects.order_by("-held_on", "-pk"),
                 to_attr="meeting_list",
             ),
-        ]
-    prefetch_related_objects([covenant], *prefetches)
+        )
     return covenant
+
+
+def covenant_sections_load(covenant: Covenant) -> Covenant:
+    """Loads the public sections of a covenant's page onto it: themes and current parties (other than
+    member companies). Two queries; skipped when the page's sections come from the cache."""
+    today = timezone.localdate()
+    prefetch_related_objects(
+        [covenant],
+        Prefetch("themes", queryset=RiskTheme.objects.order_by("position", "name_en")),
+        Prefetch(
+            "parties",
+            queryset=Party.objects.filter(Q(left_on__isnull=True) | Q(left_on__gte=today))
+            .exclude(role=PartyRole.MEMBER_COMPANY)
+            .select_related("organisation")
+            .order_by("role", "organisation__name", "pk"),
+            to_attr="current_parties",
+        ),
+    )
+    return covenant
+
+
+def covenant_get_for(user: Any, slug: str) -> Covenant:
+    """The covenant with everything its page shows, or Http404 when missing or not visible to the user.
+
+    Members are paged separately (`public_member_list`), so this stays fast for covenants with
+    thousands of members.
+    """
+    return covenant_sections_load(covenant_page_get_for(user, slug))
 
 
 def covenant_manage_list_for(user: Any) -> QuerySet[Covenant]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from portal.access import AuthenticatedRequest, role_required
 from portal.accounts.roles import Role, role_of
 
-from .. import selectors
+from .. import fragments, selectors
 from ..permissions import APPLY_ROLES, MANAGE_ROLES
 
 PAGE_SIZE = 25
@@ -22,30 +23,56 @@ MEMBERS_PAGE_SIZE = 100
 
 def covenant_list_view(request: HttpRequest) -> HttpResponse:
     """Public: the covenants, with sector, status, period, member count and themes."""
-    page = Paginator(selectors.covenant_list_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    htmx = getattr(request, "htmx", False)
-    template = "covenants/_covenant_table.html" if htmx else "covenants/covenant_list.html"
-    return render(request, template, {"page_obj": page})
+    number = _page_number(request.GET.get("page"))
+
+    def render_table() -> str:
+        paginator = Paginator(selectors.covenant_list_for(request.user), PAGE_SIZE)
+        return render_to_string("covenants/_covenant_table.html", {"page_obj": paginator.get_page(number)})
+
+    # Users who see the same covenants share the table (rendered without the request: nothing personal).
+    table = fragments.cached_fragment(
+        ("list", selectors.covenant_list_scope(request.user), number), render_table
+    )
+    if getattr(request, "htmx", False):
+        return HttpResponse(table)
+    return render(request, "covenants/covenant_list.html", {"covenant_table": table})
 
 
 def covenant_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
     """Public: purpose, parties, current members, themes and the complaint route. Governance only for
     the covenant's parties, people with a seat on its steering group, and the secretariat."""
-    covenant = selectors.covenant_get_for(request.user, slug)
+    covenant = selectors.covenant_page_get_for(request.user, slug)
     paginator = Paginator(selectors.public_member_list(covenant), MEMBERS_PAGE_SIZE)
     # Already counted by the selector (an annotation): no second COUNT query.
     paginator.count = covenant.member_count  # type: ignore[attr-defined]
     members = paginator.get_page(request.GET.get("members_page"))
+
+    def render_sections() -> str:
+        selectors.covenant_sections_load(covenant)
+        return render_to_string(
+            "covenants/_covenant_sections.html", {"covenant": covenant, "members": members}
+        )
+
+    # The same for everyone who may see the covenant (rendered without the request: nothing personal).
+    sections = fragments.cached_fragment(("detail", covenant.pk, members.number), render_sections)
     return render(
         request,
         "covenants/covenant_detail.html",
         {
             "covenant": covenant,
             "members": members,
+            "public_sections": sections,
             "can_apply": role_of(request.user) in APPLY_ROLES and covenant.accepts_members,
             "can_manage": role_of(request.user) in MANAGE_ROLES,
         },
     )
+
+
+def _page_number(value: str | None) -> int:
+    """A page number from the query string; anything else is the first page (keys stay few)."""
+    if value and value.isdigit() and len(value) <= 4:
+        return int(value)
+    return 1
 
 
 @role_required(*Role)

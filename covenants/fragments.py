@@ -1,0 +1,111 @@
+"""Cached HTML fragments of the public covenant pages (the list's table, a covenant's public sections).
+
+A fragment is stored under a key made of a version number, the page language, today's date and what
+the fragment depends on (a covenant, a page number, who may see what). Every write to a row those
+fragments show (covenants, their themes, parties, memberships, organisations) bumps the version, so
+the next request renders afresh and the old keys are never read again; they expire after `TIMEOUT`.
+
+The version is bumped twice: at once (so the writer's own transaction never reads an old fragment),
+and again after the commit (a request that rendered the old rows between the first bump and the
+commit stored its fragment under a version that is then retired). Writes are seen through model
+signals, so the services, the admin and the demo data all invalidate; a `QuerySet.update()` on a
+row shown here must call `bump()` itself. The cache is used only when it is shared by every process
+(Redis); with the per-process memory cache of the embedded demo, fragments are not cached, since a
+bump in one process would not reach the others. A cache that fails is skipped, never a 500.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
+
+log = logging.getLogger(__name__)
+
+VERSION_KEY = "covenants:pages:version"
+#: Seconds a fragment is kept at most (it is normally retired earlier by a bump).
+TIMEOUT = 60 * 60
+#: Cache backends that keep their data per process: a bump could not reach the other processes.
+_PER_PROCESS_BACKENDS = ("LocMemCache", "DummyCache")
+
+
+def enabled() -> bool:
+    """Whether fragments are cached: `PORTAL_PAGE_CACHE` when set, else only with a shared cache."""
+    setting = getattr(settings, "PORTAL_PAGE_CACHE", None)
+    if setting is not None:
+        return bool(setting)
+    backend = settings.CACHES["default"]["BACKEND"]
+    return not backend.endswith(_PER_PROCESS_BACKENDS)
+
+
+def current_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # Start from the clock rather than 1: after the counter was evicted, no retired key comes back.
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(VERSION_KEY)
+    return int(version)
+
+
+def bump() -> None:
+    """Retire every cached fragment (called on every relevant write; never fails the write)."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # no counter yet, or evicted: a fresh clock value is a new version too
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    except Exception:  # a cache outage must not undo a write nor break a page
+        log.warning("Could not bump the covenant pages' cache version", exc_info=True)
+
+
+def fragment_key(*parts: Any) -> str:
+    """The current key of a fragment: version, language, today's date, then `parts`."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    today = timezone.localdate().isoformat()
+    return ":".join(["covenants:pages", str(current_version()), language, today, *map(str, parts)])
+
+
+def cached_fragment(parts: tuple[Any, ...], render: Callable[[], str]) -> SafeString:
+    """The fragment from the cache, or `render()` stored for the next request."""
+    if not enabled():
+        return mark_safe(render())  # noqa: S308 - rendered by the template engine, escaped there
+    try:
+        key = fragment_key(*parts)
+        html = cache.get(key)
+    except Exception:  # a cache outage must not undo a write nor break a page
+        log.warning("Covenant pages' cache unavailable; rendering without it", exc_info=True)
+        return mark_safe(render())  # noqa: S308
+    if html is None:
+        html = render()
+        try:
+            cache.set(key, html, TIMEOUT)
+        except Exception:  # a cache outage must not undo a write nor break a page
+            log.warning("Could not store a covenant page fragment", exc_info=True)
+    return mark_safe(html)  # noqa: S308
+
+
+def _changed(sender: Any, using: str = "default", **kwargs: Any) -> None:
+    if kwargs.get("raw"):  # loading fixtures
+        return
+    bump()
+    transaction.on_commit(bump, using=using)
+
+
+def connect() -> None:
+    """Bump the version on every write to what the cached fragments show (from AppConfig.ready)."""
+    from portal.accounts.models import Organisation
+
+    from .models import Covenant, Membership, Party, RiskTheme
+
+    for model in (Covenant, RiskTheme, Party, Membership, Organisation):
+        uid = f"covenants.fragments.{model.__name__}"
+        post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}.save")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}.delete")
+    m2m_changed.connect(_changed, sender=Covenant.themes.through, dispatch_uid="covenants.fragments.themes")
