@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from django.conf import settings
 from django.core.cache import cache
@@ -29,6 +29,7 @@ from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 VERSION_KEY = "covenants:pages:version"
 #: Seconds a fragment is kept at most (it is normally retired earlier by a bump).
@@ -72,23 +73,28 @@ def fragment_key(*parts: Any) -> str:
     return ":".join(["covenants:pages", str(current_version()), language, today, *map(str, parts)])
 
 
-def cached_fragment(parts: tuple[Any, ...], render: Callable[[], str]) -> SafeString:
-    """The fragment from the cache, or `render()` stored for the next request."""
+def cached(parts: tuple[Any, ...], render: Callable[[], T]) -> T:
+    """The value stored under `parts`, or `render()` stored for the next request (any picklable value)."""
     if not enabled():
-        return mark_safe(render())  # noqa: S308 - rendered by the template engine, escaped there
+        return render()
     try:
         key = fragment_key(*parts)
-        html = cache.get(key)
+        value = cache.get(key)
     except Exception:  # a cache outage must not undo a write nor break a page
         log.warning("Covenant pages' cache unavailable; rendering without it", exc_info=True)
-        return mark_safe(render())  # noqa: S308
-    if html is None:
-        html = render()
+        return render()
+    if value is None:
+        value = render()
         try:
-            cache.set(key, html, TIMEOUT)
+            cache.set(key, value, TIMEOUT)
         except Exception:  # a cache outage must not undo a write nor break a page
             log.warning("Could not store a covenant page fragment", exc_info=True)
-    return mark_safe(html)  # noqa: S308
+    return cast(T, value)
+
+
+def cached_fragment(parts: tuple[Any, ...], render: Callable[[], str]) -> SafeString:
+    """An HTML fragment rendered by the template engine (so escaped there), from the cache if there."""
+    return mark_safe(cached(parts, render))  # noqa: S308 - escaped by the template that rendered it
 
 
 def _changed(sender: Any, using: str = "default", **kwargs: Any) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from portal.access import AuthenticatedRequest, role_required
 from portal.accounts.roles import Role, role_of
@@ -41,30 +44,46 @@ def covenant_list_view(request: HttpRequest) -> HttpResponse:
 def covenant_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
     """Public: purpose, parties, current members, themes and the complaint route. Governance only for
     the covenant's parties, people with a seat on its steering group, and the secretariat."""
-    covenant = selectors.covenant_page_get_for(request.user, slug)
-    paginator = Paginator(selectors.public_member_list(covenant), MEMBERS_PAGE_SIZE)
-    # Already counted by the selector (an annotation): no second COUNT query.
-    paginator.count = covenant.member_count  # type: ignore[attr-defined]
-    members = paginator.get_page(request.GET.get("members_page"))
+    number = _page_number(request.GET.get("members_page"))
+    context: dict[str, Any] = {}
 
-    def render_sections() -> str:
-        selectors.covenant_sections_load(covenant)
-        return render_to_string(
-            "covenants/_covenant_sections.html", {"covenant": covenant, "members": members}
+    def render_page() -> tuple[str, str]:
+        covenant = selectors.covenant_page_get_for(request.user, slug)
+        paginator = Paginator(selectors.public_member_list(covenant), MEMBERS_PAGE_SIZE)
+        # Already counted by the selector (an annotation): no second COUNT query.
+        paginator.count = covenant.member_count  # type: ignore[attr-defined]
+        members = paginator.get_page(number)
+
+        def render_sections() -> str:
+            selectors.covenant_sections_load(covenant)
+            return render_to_string(
+                "covenants/_covenant_sections.html", {"covenant": covenant, "members": members}
+            )
+
+        # The same for everyone who may see the covenant.
+        sections = fragments.cached_fragment(("sections", covenant.pk, members.number), render_sections)
+        context.update(covenant=covenant, members=members)
+        content = render_to_string(
+            "covenants/_covenant_page.html",
+            {
+                **context,
+                "public_sections": sections,
+                "can_apply": role_of(request.user) in APPLY_ROLES and covenant.accepts_members,
+                "can_manage": role_of(request.user) in MANAGE_ROLES,
+            },
         )
+        return covenant.name, content
 
-    # The same for everyone who may see the covenant (rendered without the request: nothing personal).
-    sections = fragments.cached_fragment(("detail", covenant.pk, members.number), render_sections)
+    if selectors.covenant_list_scope(request.user) == "public":
+        # Nothing on the page depends on who asks, so the whole content is shared. A covenant the
+        # public may not see raises Http404 while rendering, and nothing is stored.
+        title, content = fragments.cached(("page", slug, number), render_page)
+    else:
+        title, content = render_page()
     return render(
         request,
         "covenants/covenant_detail.html",
-        {
-            "covenant": covenant,
-            "members": members,
-            "public_sections": sections,
-            "can_apply": role_of(request.user) in APPLY_ROLES and covenant.accepts_members,
-            "can_manage": role_of(request.user) in MANAGE_ROLES,
-        },
+        {**context, "page_title": title, "page_content": mark_safe(content)},  # noqa: S308 - rendered above
     )
 
 
