@@ -66,11 +66,31 @@ def bump() -> None:
         log.warning("Could not bump the covenant pages' cache version", exc_info=True)
 
 
-def fragment_key(*parts: Any) -> str:
-    """The current key of a fragment: version, language, today's date, then `parts`."""
+def fragment_key(*parts: Any, version: int | None = None) -> str:
+    """The key of a fragment: version (the current one unless given), language, today's date, `parts`."""
     language = translation.get_language() or settings.LANGUAGE_CODE
     today = timezone.localdate().isoformat()
-    return ":".join(["covenants:pages", str(current_version()), language, today, *map(str, parts)])
+    if version is None:
+        version = current_version()
+    return ":".join(["covenants:pages", str(version), language, today, *map(str, parts)])
+
+
+#: The version this process saw last: a lookup reads it and the fragment under it in one round trip.
+_seen_version: int | None = None
+
+
+def _lookup(parts: tuple[Any, ...]) -> tuple[str, Any]:
+    """(key, stored value or None) under the current version; one round trip while it is unchanged."""
+    global _seen_version
+    seen = _seen_version
+    if seen is not None:
+        key = fragment_key(*parts, version=seen)
+        found = cache.get_many([VERSION_KEY, key])  # one MGET: the version and the value, consistent
+        if found.get(VERSION_KEY) == seen:
+            return key, found.get(key)
+    _seen_version = version = current_version()
+    key = fragment_key(*parts, version=version)
+    return key, cache.get(key)
 
 
 def cached(parts: tuple[Any, ...], render: Callable[[], T]) -> T:
@@ -78,8 +98,7 @@ def cached(parts: tuple[Any, ...], render: Callable[[], T]) -> T:
     if not enabled():
         return render()
     try:
-        key = fragment_key(*parts)
-        value = cache.get(key)
+        key, value = _lookup(parts)
     except Exception:  # a cache outage must not undo a write nor break a page
         log.warning("Covenant pages' cache unavailable; rendering without it", exc_info=True)
         return render()
