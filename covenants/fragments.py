@@ -7,7 +7,8 @@ the next request renders afresh and the old keys are never read again; they expi
 
 The version is bumped twice: at once (so the writer's own transaction never reads an old fragment),
 and again after the commit (a request that rendered the old rows between the first bump and the
-commit stored its fragment under a version that is then retired). Writes are seen through model
+commit stored its fragment under a version that is then retired). `migrate` bumps it too, and the keys
+hold a digest of the cached templates, so a deploy never serves fragments of the old code. Writes are seen through model
 signals, so the services, the admin and the demo data all invalidate; a `QuerySet.update()` on a
 row shown here must call `bump()` itself. The cache is used only when it is shared by every process
 (Redis); with the per-process memory cache of the embedded demo, fragments are not cached, since a
@@ -16,15 +17,19 @@ bump in one process would not reach the others. A cache that fails is skipped, n
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import logging
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
@@ -36,6 +41,13 @@ VERSION_KEY = "covenants:pages:version"
 TIMEOUT = 60 * 60
 #: Cache backends that keep their data per process: a bump could not reach the other processes.
 _PER_PROCESS_BACKENDS = ("LocMemCache", "DummyCache")
+#: The templates whose output is cached.
+TEMPLATES = (
+    "covenants/_covenant_table.html",
+    "components/pagination.html",
+    "covenants/_covenant_page.html",
+    "covenants/_covenant_sections.html",
+)
 
 
 def enabled() -> bool:
@@ -43,8 +55,18 @@ def enabled() -> bool:
     setting = getattr(settings, "PORTAL_PAGE_CACHE", None)
     if setting is not None:
         return bool(setting)
-    backend = settings.CACHES["default"]["BACKEND"]
+    backend = str(settings.CACHES["default"]["BACKEND"])
     return not backend.endswith(_PER_PROCESS_BACKENDS)
+
+
+@functools.cache
+def _templates_digest() -> str:
+    """A short digest of the cached templates, read once per process: a deploy that changes them
+    starts with new keys even before its `migrate` bumps the version."""
+    digest = hashlib.blake2b(digest_size=4)
+    for name in TEMPLATES:
+        digest.update(get_template(name).template.source.encode())  # type: ignore[attr-defined]
+    return digest.hexdigest()
 
 
 def current_version() -> int:
@@ -72,7 +94,7 @@ def fragment_key(*parts: Any, version: int | None = None) -> str:
     today = timezone.localdate().isoformat()
     if version is None:
         version = current_version()
-    return ":".join(["covenants:pages", str(version), language, today, *map(str, parts)])
+    return ":".join(["covenants:pages", _templates_digest(), str(version), language, today, *map(str, parts)])
 
 
 #: The version this process saw last: a lookup reads it and the fragment under it in one round trip.
@@ -123,6 +145,10 @@ def _changed(sender: Any, using: str = "default", **kwargs: Any) -> None:
     transaction.on_commit(bump, using=using)
 
 
+def _migrated(**kwargs: Any) -> None:
+    bump()  # every deploy runs `migrate`: new code never reads fragments rendered by the old
+
+
 def connect() -> None:
     """Bump the version on every write to what the cached fragments show (from AppConfig.ready)."""
     from portal.accounts.models import Organisation
@@ -134,3 +160,6 @@ def connect() -> None:
         post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}.save")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}.delete")
     m2m_changed.connect(_changed, sender=Covenant.themes.through, dispatch_uid="covenants.fragments.themes")
+    post_migrate.connect(
+        _migrated, sender=apps.get_app_config("covenants"), dispatch_uid="covenants.fragments.migrate"
+    )

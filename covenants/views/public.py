@@ -49,7 +49,7 @@ def covenant_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
 
     def render_page() -> tuple[str, str]:
         covenant = selectors.covenant_page_get_for(request.user, slug)
-        paginator = Paginator(selectors.public_member_list(covenant), MEMBERS_PAGE_SIZE)
+        paginator = Paginator(selectors.public_member_rows(covenant), MEMBERS_PAGE_SIZE)
         # Already counted by the selector (an annotation): no second COUNT query.
         paginator.count = covenant.member_count  # type: ignore[attr-defined]
         members = paginator.get_page(number)

@@ -6,6 +6,9 @@ from datetime import date
 
 import pytest
 from django.core.cache import cache
+from django.core.management.sql import emit_post_migrate_signal
+from django.template import engines
+from django.template.loaders.cached import Loader as CachedLoader
 from django.urls import reverse
 from django.utils import translation
 
@@ -167,3 +170,28 @@ def test_fragments_are_only_cached_in_a_cache_every_process_shares(settings):
     assert fragments.enabled() is False
     settings.PORTAL_PAGE_CACHE = True
     assert fragments.enabled() is True
+
+
+def test_a_deploy_retires_the_fragments(client):
+    client.get(url("list"))
+    before = fragments.current_version()
+    emit_post_migrate_signal(0, False, "default")  # what `manage.py migrate` sends on every deploy
+    assert fragments.current_version() > before
+
+
+def test_a_changed_template_gives_new_keys(monkeypatch):
+    key = fragments.fragment_key("list", "public", 1)
+    fragments._templates_digest.cache_clear()
+    monkeypatch.setattr(fragments, "TEMPLATES", ("covenants/_covenant_table.html",))
+    try:
+        assert fragments.fragment_key("list", "public", 1) != key
+    finally:
+        fragments._templates_digest.cache_clear()
+
+
+def test_templates_are_parsed_once_per_process():
+    # With DEBUG off (as in production) the cached template loader is used: no re-parsing per request.
+    loaders = engines["django"].engine.template_loaders  # type: ignore[attr-defined]
+    assert [type(loader).__name__ for loader in loaders] == ["Loader"] and isinstance(
+        loaders[0], CachedLoader
+    )
