@@ -263,23 +263,31 @@ def load(port: int, path: str, *, connections: int, seconds: float, max_requests
     return result
 
 
-def measure(
-    server: subprocess.Popen[bytes], port: int, label: str, path: str, args: argparse.Namespace
-) -> Result:
+def warm_up(port: int, label: str, path: str, args: argparse.Namespace) -> str:
+    """Checks the page answers, then loads it unmeasured (template cache, pool, fragments in every
+    worker). Returns the label with the page's size."""
     status, size = fetch(port, path)
     if status != 200:
         raise SystemExit(f"{path} answered {status}; is the demo data there?")
-    # Warm up every worker (template loader cache, connection pool, translations).
     load(port, path, connections=args.connections, seconds=args.warmup, max_requests=10_000)
+    return f"{label} ({size // 1024} kB)"
+
+
+def measure(
+    server: subprocess.Popen[bytes], port: int, result: Result, seconds: float, args: argparse.Namespace
+) -> None:
+    """One round of load on one page, added to its result (requests, latencies, the workers' CPU)."""
     before = workers_cpu_seconds(server.pid)
-    result = load(
-        port, path, connections=args.connections, seconds=args.seconds, max_requests=args.max_requests
+    run = load(
+        port, result.path, connections=args.connections, seconds=seconds, max_requests=args.max_requests
     )
     after = workers_cpu_seconds(server.pid)
-    result.label = f"{label} ({size // 1024} kB)"
+    result.requests += run.requests
+    result.errors += run.errors
+    result.seconds += run.seconds
+    result.latencies.extend(run.latencies)
     if before is not None and after is not None:
-        result.cpu_seconds = after - before
-    return result
+        result.cpu_seconds = (result.cpu_seconds or 0.0) + after - before
 
 
 def report(results: list[Result]) -> None:
@@ -319,9 +327,10 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--connections", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=10.0, help="measured time per page")
+    parser.add_argument("--rounds", type=int, default=5, help="the pages take turns this many times")
     parser.add_argument("--warmup", type=float, default=2.0, help="unmeasured time per page before it")
     parser.add_argument(
-        "--max-requests", type=int, default=20_000, help="stop a page earlier after this many"
+        "--max-requests", type=int, default=20_000, help="end a round of a page after this many requests"
     )
     parser.add_argument("--language", default="nl", choices=["nl", "en"])
     parser.add_argument("--reference", default="/{lang}/accessibility/", help="the static reference page")
@@ -341,9 +350,14 @@ def main() -> None:
     try:
         print(
             f"gunicorn: {args.workers} sync workers on 127.0.0.1:{port}; {args.connections} connections, "
-            f"{args.seconds:g} s per page after {args.warmup:g} s warm-up; {os.cpu_count()} CPUs"
+            f"{args.seconds:g} s per page in {args.rounds} rounds after {args.warmup:g} s warm-up; "
+            f"{os.cpu_count()} CPUs"
         )
-        results = [measure(server, port, label, path, args) for label, path in pages]
+        results = [Result(label=warm_up(port, label, path, args), path=path) for label, path in pages]
+        # The pages take turns, so a burst of other load on a shared machine hits them all alike.
+        for _ in range(args.rounds):
+            for result in results:
+                measure(server, port, result, args.seconds / args.rounds, args)
     finally:
         stop_server(server)
     report(results)

@@ -1,18 +1,20 @@
 """Cached HTML fragments of the public covenant pages (the list's table, a covenant's public sections).
 
-A fragment is stored under a key made of a version number, the page language, today's date and what
-the fragment depends on (a covenant, a page number, who may see what). Every write to a row those
-fragments show (covenants, their themes, parties, memberships, organisations) bumps the version, so
+A fragment is stored under a key made of a digest of the cached templates, a version number, the page
+language, today's date and what the fragment depends on (a covenant, a page number, who may see
+what). Every write to a row those fragments show or that decides who sees them (covenants, themes,
+parties, memberships, organisations, steering-group seats, per-covenant grants) bumps the version, so
 the next request renders afresh and the old keys are never read again; they expire after `TIMEOUT`.
 
 The version is bumped twice: at once (so the writer's own transaction never reads an old fragment),
 and again after the commit (a request that rendered the old rows between the first bump and the
-commit stored its fragment under a version that is then retired). `migrate` bumps it too, and the keys
-hold a digest of the cached templates, so a deploy never serves fragments of the old code. Writes are seen through model
-signals, so the services, the admin and the demo data all invalidate; a `QuerySet.update()` on a
-row shown here must call `bump()` itself. The cache is used only when it is shared by every process
-(Redis); with the per-process memory cache of the embedded demo, fragments are not cached, since a
-bump in one process would not reach the others. A cache that fails is skipped, never a 500.
+commit stored its fragment under a version that is then retired). Every `migrate` (so every deploy)
+bumps it too. Writes are seen through model signals, so the services, the admin and the demo data all
+invalidate; a `QuerySet.update()` on such a row must call `bump()` itself.
+
+The cache is used only when it is shared by every process (Redis): with the per-process memory cache
+of the embedded demo nothing is cached, since a bump in one process would not reach the others. A
+cache that fails is skipped: the page is rendered as if there were none, never a 500.
 """
 
 from __future__ import annotations
@@ -153,9 +155,25 @@ def connect() -> None:
     """Bump the version on every write to what the cached fragments show (from AppConfig.ready)."""
     from portal.accounts.models import Organisation
 
-    from .models import Covenant, Membership, Party, RiskTheme
+    from .models import (
+        Covenant,
+        CovenantUserObjectPermission,
+        Membership,
+        Party,
+        RiskTheme,
+        SteeringGroupMember,
+    )
 
-    for model in (Covenant, RiskTheme, Party, Membership, Organisation):
+    models = (
+        Covenant,
+        RiskTheme,
+        Party,
+        Membership,
+        Organisation,
+        SteeringGroupMember,
+        CovenantUserObjectPermission,
+    )
+    for model in models:
         uid = f"covenants.fragments.{model.__name__}"
         post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}.save")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}.delete")

@@ -128,17 +128,17 @@ def covenant_list_for(user: Any) -> QuerySet[Covenant]:
 
 
 def covenant_list_scope(user: Any) -> str:
-    """Which covenants the user sees, as a short label: users with the same label see the same list.
+    """A label for which covenants the user sees: users with the same label see the same ones.
 
-    The public sees active and ended covenants; the secretariat sees all; anyone else with a role sees
-    those plus the ones in negotiation to which the own organisation is a party.
+    Everyone who is not signed in sees the same (active and ended covenants), and so does the whole
+    secretariat (all of them); anyone else may also see covenants in negotiation through the own
+    organisation, a seat or a grant, so each gets a label of their own.
     """
-    role = role_of(user)
-    if role is None:
+    if not getattr(user, "is_authenticated", False):
         return "public"
-    if role == Role.SECRETARIAT:
+    if role_of(user) == Role.SECRETARIAT:
         return "all"
-    return f"org{user.organisation_id}"
+    return f"user{user.pk}"
 
 
 def covenant_page_get_for(user: Any, slug: str) -> Covenant:

@@ -74,9 +74,9 @@ def covenant_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
         )
         return covenant.name, content
 
-    if selectors.covenant_list_scope(request.user) == "public":
-        # Nothing on the page depends on who asks, so the whole content is shared. A covenant the
-        # public may not see raises Http404 while rendering, and nothing is stored.
+    if not request.user.is_authenticated:
+        # For visitors who are not signed in nothing on the page depends on who asks, so the whole
+        # content is shared. A covenant they may not see raises Http404 while rendering: nothing stored.
         title, content = fragments.cached(("page", slug, number), render_page)
     else:
         title, content = render_page()

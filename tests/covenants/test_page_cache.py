@@ -11,12 +11,21 @@ from django.template import engines
 from django.template.loaders.cached import Loader as CachedLoader
 from django.urls import reverse
 from django.utils import translation
+from guardian.shortcuts import assign_perm
 
 from covenants import fragments, services
 from covenants.models import Covenant
 from portal.accounts.roles import Role
 
-from .factories import CovenantFactory, MembershipFactory, PartyFactory, company, declaration, standard_theme
+from .factories import (
+    CovenantFactory,
+    MembershipFactory,
+    PartyFactory,
+    SteeringGroupMemberFactory,
+    company,
+    declaration,
+    standard_theme,
+)
 from .helpers import url
 
 pytestmark = pytest.mark.django_db
@@ -195,3 +204,13 @@ def test_templates_are_parsed_once_per_process():
     assert [type(loader).__name__ for loader in loaders] == ["Loader"] and isinstance(
         loaders[0], CachedLoader
     )
+
+
+def test_a_new_steering_seat_or_grant_retires_the_fragments(covenant, ngo_user):
+    # Who sees a covenant in negotiation may follow from a seat or a grant: the cached lists follow too.
+    before = fragments.current_version()
+    SteeringGroupMemberFactory(covenant=covenant, user=ngo_user)
+    assert fragments.current_version() > before
+    before = fragments.current_version()
+    assign_perm("view_governance", ngo_user, covenant)
+    assert fragments.current_version() > before
