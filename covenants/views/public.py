@@ -14,6 +14,7 @@ from portal.access import AuthenticatedRequest, role_required
 from portal.accounts.roles import Role, role_of
 
 from .. import fragments, selectors
+from ..models import Covenant, PartyRole, Sector
 from ..permissions import APPLY_ROLES, MANAGE_ROLES
 
 PAGE_SIZE = 25
@@ -29,8 +30,9 @@ def covenant_list_view(request: HttpRequest) -> HttpResponse:
     number = _page_number(request.GET.get("page"))
 
     def render_table() -> str:
-        paginator = Paginator(selectors.covenant_list_for(request.user), PAGE_SIZE)
-        return render_to_string("covenants/_covenant_table.html", {"page_obj": paginator.get_page(number)})
+        page = Paginator(selectors.covenant_list_for(request.user), PAGE_SIZE).get_page(number)
+        page.object_list = _with_labels(list(page.object_list))
+        return render_to_string("covenants/_covenant_table.html", {"page_obj": page})
 
     # Users who see the same covenants share the table (rendered without the request: nothing personal).
     table = fragments.cached_fragment(
@@ -56,12 +58,16 @@ def covenant_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
 
         def render_sections() -> str:
             selectors.covenant_sections_load(covenant)
+            roles = {value: str(label) for value, label in PartyRole.choices}
+            for party in covenant.current_parties:  # type: ignore[attr-defined]
+                party.role_label = roles.get(party.role, party.role)
             return render_to_string(
                 "covenants/_covenant_sections.html", {"covenant": covenant, "members": members}
             )
 
         # The same for everyone who may see the covenant.
         sections = fragments.cached_fragment(("sections", covenant.pk, members.number), render_sections)
+        _with_labels([covenant])
         context.update(covenant=covenant, members=members)
         content = render_to_string(
             "covenants/_covenant_page.html",
@@ -85,6 +91,17 @@ def covenant_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
         "covenants/covenant_detail.html",
         {**context, "page_title": title, "page_content": mark_safe(content)},  # noqa: S308 - rendered above
     )
+
+
+def _with_labels(covenants: list[Covenant]) -> list[Covenant]:
+    """Sets `sector_label` and `status_label`, each label translated once per list: the model's
+    get_..._display() translates every label of its choices on each call, for each row."""
+    sectors = {value: str(label) for value, label in Sector.choices}
+    statuses = {value: str(label) for value, label in Covenant.Status.choices}
+    for covenant in covenants:
+        covenant.sector_label = sectors.get(covenant.sector, covenant.sector)  # type: ignore[attr-defined]
+        covenant.status_label = statuses.get(covenant.status, covenant.status)  # type: ignore[attr-defined]
+    return covenants
 
 
 def _page_number(value: str | None) -> int:

@@ -8,6 +8,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management.sql import emit_post_migrate_signal
 from django.template import engines
+from django.template.defaultfilters import date as date_filter
 from django.template.loaders.cached import Loader as CachedLoader
 from django.urls import reverse
 from django.utils import translation
@@ -15,6 +16,7 @@ from guardian.shortcuts import assign_perm
 
 from covenants import fragments, services
 from covenants.models import Covenant
+from covenants.templatetags.covenant_dates import list_date
 from portal.accounts.roles import Role
 
 from .factories import (
@@ -214,3 +216,12 @@ def test_a_new_steering_seat_or_grant_retires_the_fragments(covenant, ngo_user):
     before = fragments.current_version()
     assign_perm("view_governance", ngo_user, covenant)
     assert fragments.current_version() > before
+
+
+def test_list_dates_read_as_the_date_filter_in_each_language():
+    day = date(2016, 3, 4)
+    with translation.override("nl"):
+        dutch = list_date(day, "j M Y")
+        assert dutch == date_filter(day, "j M Y") and list_date(day, "j M Y") == dutch
+    with translation.override("en"):
+        assert list_date(day, "j M Y") == "4 Mar 2016" != dutch
