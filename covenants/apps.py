@@ -10,7 +10,7 @@ class CovenantsConfig(AppConfig):
         from portal.accounts.roles import Role
         from portal.registry import register_home_section, register_nav
 
-        from . import home
+        from . import fragments, home
         from .notifications import register_kinds
 
         register_kinds()
@@ -27,3 +27,5 @@ class CovenantsConfig(AppConfig):
             order=10,
             context=home.secretariat_section,
         )
+
+        fragments.connect()

@@ -108,39 +108,47 @@ def covenant_visible_for(user: Any) -> QuerySet[Covenant]:
     return Covenant.objects.filter(visible)
 
 
-def covenant_list_for(user: Any) -> QuerySet[Covenant]:
-    """Visible covenants with their current member count and themes (two queries for any number)."""
+def _covenant_page_base(user: Any) -> QuerySet[Covenant]:
+    """Visible covenants with their current member count (an annotation: no COUNT per row)."""
     return (
         covenant_visible_for(user)
         .annotate(
             member_count=Count("memberships", filter=Membership.objects.current_q(prefix="memberships__"))
         )
-        .prefetch_related(Prefetch("themes", queryset=RiskTheme.objects.order_by("position", "name_en")))
         .order_by("name_en", "pk")
     )
 
 
-def covenant_get_for(user: Any, slug: str) -> Covenant:
-    """The covenant with what its page shows, or Http404 when missing or not visible to the user.
+def covenant_list_for(user: Any) -> QuerySet[Covenant]:
+    """Visible covenants with their current member count and themes (two queries for any number)."""
+    return _covenant_page_base(user).prefetch_related(
+        Prefetch("themes", queryset=RiskTheme.objects.order_by("position", "name_en"))
+    )
 
-    Loads the themes and the current parties (other than member companies), and, only when the user
-    may see them, the steering group and its meetings. Members are paged separately
-    (`public_member_list`), so the page stays fast for covenants with thousands of members.
+
+def covenant_list_scope(user: Any) -> str:
+    """A label for which covenants the user sees: users with the same label see the same ones.
+
+    Everyone who is not signed in sees the same (active and ended covenants), and so does the whole
+    secretariat (all of them); anyone else may also see covenants in negotiation through the own
+    organisation, a seat or a grant, so each gets a label of their own.
     """
-    qs = _annotate_access(covenant_list_for(user), user).select_related("secretariat")
+    if not getattr(user, "is_authenticated", False):
+        return "public"
+    if role_of(user) == Role.SECRETARIAT:
+        return "all"
+    return f"user{user.pk}"
+
+
+def covenant_page_get_for(user: Any, slug: str) -> Covenant:
+    """The covenant with what its page shows about the user (access, an open membership), its member
+    count and secretariat, and, only when the user may see them, the steering group and its meetings;
+    or Http404 when missing or not visible. Themes and parties: `covenant_sections_load`."""
+    qs = _annotate_access(_covenant_page_base(user), user).select_related("secretariat")
     covenant = get_visible_or_404(qs, slug=slug)
-    prefetches: list[Any] = [
-        Prefetch(
-            "parties",
-            queryset=Party.objects.current()
-            .exclude(role=PartyRole.MEMBER_COMPANY)
-            .select_related("organisation")
-            .order_by("role", "organisation__name", "pk"),
-            to_attr="current_parties",
-        ),
-    ]
     if covenant.can_see_governance:  # type: ignore[attr-defined]
-        prefetches += [
+        prefetch_related_objects(
+            [covenant],
             Prefetch(
                 "steering_group",
                 queryset=SteeringGroupMember.objects.current()
@@ -153,9 +161,35 @@ def covenant_get_for(user: Any, slug: str) -> Covenant:
                 queryset=SteeringGroupMeeting.objects.order_by("-held_on", "-pk"),
                 to_attr="meeting_list",
             ),
-        ]
-    prefetch_related_objects([covenant], *prefetches)
+        )
     return covenant
+
+
+def covenant_sections_load(covenant: Covenant) -> Covenant:
+    """Loads the public sections of a covenant's page onto it: themes and current parties (other than
+    member companies). Two queries; skipped when the page's sections come from the cache."""
+    prefetch_related_objects(
+        [covenant],
+        Prefetch("themes", queryset=RiskTheme.objects.order_by("position", "name_en")),
+        Prefetch(
+            "parties",
+            queryset=Party.objects.current()
+            .exclude(role=PartyRole.MEMBER_COMPANY)
+            .select_related("organisation")
+            .order_by("role", "organisation__name", "pk"),
+            to_attr="current_parties",
+        ),
+    )
+    return covenant
+
+
+def covenant_get_for(user: Any, slug: str) -> Covenant:
+    """The covenant with everything its page shows, or Http404 when missing or not visible to the user.
+
+    Members are paged separately (`public_member_list`), so this stays fast for covenants with
+    thousands of members.
+    """
+    return covenant_sections_load(covenant_page_get_for(user, slug))
 
 
 def covenant_manage_list_for(user: Any) -> QuerySet[Covenant]:
@@ -191,6 +225,12 @@ def public_member_list(covenant: Covenant) -> QuerySet[Membership]:
         .only("pk", "covenant_id", "company_id", "company__name", "joined_on", "status")
         .order_by("company__name", "pk")
     )
+
+
+def public_member_rows(covenant: Covenant) -> QuerySet[Membership, tuple[str, Any]]:
+    """The members of `public_member_list` as (company name, member since) pairs: a covenant page
+    lists up to a hundred, and building two model instances per row was most of its cost."""
+    return public_member_list(covenant).values_list("company__name", "joined_on")
 
 
 def risk_theme_choices_for(covenant: Covenant | None) -> QuerySet[RiskTheme]:
