@@ -138,6 +138,7 @@ def test_api_returns_codes_and_refuses_an_unknown_code_with_a_clear_error(client
         f"{API}/memberships/apply/",
         {"covenant": covenant.slug, **declaration(sourcing_countries=["BD", "XX"])},
         content_type="application/json",
+        headers={"Accept-Language": "en"},
     )
     assert refused.status_code == 400
     assert refused.json() == {"sourcing_countries": {"1": ["“XX” is not a known ISO country code."]}}

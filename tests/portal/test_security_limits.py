@@ -54,7 +54,7 @@ def test_two_megabyte_form_post_to_login_is_refused_unread(client):
 
 
 def test_api_gets_a_json_413(client):
-    response = post_claiming(client, "/api/v1/me/", 2 * MB, "application/json")
+    response = post_claiming(client, "/api/v1/me/", 2 * MB, "application/json", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 413
     assert "too large" in response.json()["detail"]
 

@@ -23,7 +23,8 @@ ME = "/api/v1/me/"
 
 
 def api(client, key: str, path: str = ME):
-    return client.get(path, HTTP_AUTHORIZATION=f"Token {key}")
+    # The API answers in the caller's language (Dutch by default): messages are asserted in English.
+    return client.get(path, HTTP_AUTHORIZATION=f"Token {key}", headers={"Accept-Language": "en"})
 
 
 # --- the tokens page ------------------------------------------------------------------------------
