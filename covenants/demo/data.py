@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from ..models import Covenant, Membership, PartyRole, Sector
 
-SECRETARIAT = "SER IMVO secretariat (demo)"
-GOVERNMENT = "Ministry of Foreign Affairs (demo)"
+SECRETARIAT = "SER IMVO-secretariaat (demo)"
+GOVERNMENT = "Ministerie van Buitenlandse Zaken (demo)"
 NGO = "Stichting Eerlijke Keten (demo)"
 UNION = "Bond voor Textielwerkers (demo)"
 COMPANY_1 = "Demo Textiles B.V."

@@ -10,11 +10,11 @@ from portal.accounts.services import user_create, user_sync_role_group
 
 DEMO_ACCOUNTS: list[tuple[str, Role, str, str, str, str]] = [
     # e-mail, role, organisation, KvK, first name, last name
-    ("secretariat@demo.example", Role.SECRETARIAT, "SER IMVO secretariat (demo)", "", "Sanne", "de Vries"),
+    ("secretariat@demo.example", Role.SECRETARIAT, "SER IMVO-secretariaat (demo)", "", "Sanne", "de Vries"),
     (
         "committee@demo.example",
         Role.COMMITTEE,
-        "Complaints and Disputes Committee (demo)",
+        "Klachten- en Geschillencommissie (demo)",
         "",
         "Pieter",
         "Jansen",
@@ -30,7 +30,7 @@ DEMO_ACCOUNTS: list[tuple[str, Role, str, str, str, str]] = [
         "Mehmet",
         "Yilmaz",
     ),
-    ("government@demo.example", Role.GOVERNMENT, "Ministry of Foreign Affairs (demo)", "", "Eva", "Smit"),
+    ("government@demo.example", Role.GOVERNMENT, "Ministerie van Buitenlandse Zaken (demo)", "", "Eva", "Smit"),
 ]
 
 

@@ -13,13 +13,13 @@ from .helpers import assert_accessible, login, logout
 
 # e-mail, role in the URL, organisation name shown on the role's home page
 DEMO_LOGINS = [
-    ("secretariat@demo.example", "secretariat", "SER IMVO secretariat (demo)"),
-    ("committee@demo.example", "committee", "Complaints and Disputes Committee (demo)"),
+    ("secretariat@demo.example", "secretariat", "SER IMVO-secretariaat (demo)"),
+    ("committee@demo.example", "committee", "Klachten- en Geschillencommissie (demo)"),
     ("company@demo.example", "company", "Demo Textiles B.V."),
     ("company2@demo.example", "company", "Voorbeeld Mode B.V."),
     ("ngo@demo.example", "ngo", "Stichting Eerlijke Keten (demo)"),
     ("union@demo.example", "trade_union", "Bond voor Textielwerkers (demo)"),
-    ("government@demo.example", "government", "Ministry of Foreign Affairs (demo)"),
+    ("government@demo.example", "government", "Ministerie van Buitenlandse Zaken (demo)"),
 ]
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 
