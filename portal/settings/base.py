@@ -215,7 +215,7 @@ REST_FRAMEWORK = {
         "anon": env_str("PORTAL_API_ANON_RATE", "120/min"),
         "user": env_str("PORTAL_API_USER_RATE", "1200/min"),
     },
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "portal.api.schema.PortalAutoSchema",
     "DEFAULT_VERSIONING_CLASS": None,
 }
 SPECTACULAR_SETTINGS = {
