@@ -44,7 +44,7 @@ echo "== test run $run: database ${DATABASE_URL##*/}, Redis key prefix test-$run
 
 workers="${PORTAL_TEST_WORKERS:-2}"
 xdist=()
-[ "$workers" != "0" ] && xdist=(-n "$workers" --dist loadgroup)
+[ "$workers" != "0" ] && xdist=(-n "$workers" --dist loadfile)
 
 if [ -n "$fuzz" ]; then
   echo "== fuzz"
