@@ -1,6 +1,7 @@
 # Two commands do all the setup on a fresh machine:
 #   make run   - virtualenv, install, migrate, demo data, serve on http://127.0.0.1:8000 (SQLite, tasks eager)
 #   make test  - system packages, PostgreSQL + Redis on loopback, lint, types, migrations check, full suite
+#   make test-fuzz - the long randomised API run (schemathesis), on its own
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -9,9 +10,11 @@ PORT ?= 8000
 
 MESSAGE_IGNORES := --ignore=.venv --ignore=var --ignore=tests --ignore=bench --ignore=docs --ignore=node_modules
 
-.PHONY: run test install install-dev lint format typecheck migrations-check messages compilemessages worker beat services clean
+.PHONY: run test test-fuzz install install-dev lint format typecheck migrations-check messages compilemessages worker beat services clean
 
+# System packages first: on stock Debian `python3 -m venv` needs python3-venv.
 $(BIN)/python:
+	PYTHON=$(PYTHON) VENV=$(VENV) bash scripts/system-deps.sh runtime
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
@@ -36,6 +39,9 @@ run: install
 test:
 	bash scripts/test.sh
 
+test-fuzz:
+	bash scripts/test.sh --fuzz
+
 services:
 	bash scripts/services.sh
 
@@ -48,8 +54,9 @@ format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# The check compares models with migrations; an in-memory database always exists.
 migrations-check: install-dev
-	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=portal.settings.test DATABASE_URL=sqlite://:memory: $(BIN)/python manage.py makemigrations --check --dry-run
 
 messages: install-dev
 	$(BIN)/python manage.py makemessages -l nl --no-location --no-obsolete $(MESSAGE_IGNORES)

@@ -1,16 +1,28 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the portal needs, only when something is missing.
-#   runtime: libraries WeasyPrint and upload checks load (pango, libmagic)
+#   runtime: python3-venv (stock Debian's python3 cannot create a virtualenv without it), and the
+#            libraries WeasyPrint and upload checks load (pango, libmagic)
 #   test:    runtime + gettext, Chromium for browser tests, poppler-utils to read PDFs,
 #            and PostgreSQL/Redis servers when none is installed
 set -euo pipefail
 mode="${1:-runtime}"
 
 need=()
-have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+# Only checked while there is no virtualenv yet: try to create one in a scratch directory.
+can_make_venv() {
+  local scratch status
+  scratch=$(mktemp -d)
+  "${PYTHON:-python3}" -m venv "$scratch/venv" >/dev/null 2>&1 && status=0 || status=1
+  rm -rf "$scratch"
+  return "$status"
+}
+[ -x "${VENV:-.venv}/bin/python" ] || can_make_venv || need+=(python3-venv)
+# grep reads all its input (no -q): an early exit would kill the writer with SIGPIPE, and pipefail
+# would then report a library that is installed as missing.
+have_lib() { ldconfig -p 2>/dev/null | grep -F "$1" >/dev/null; }
 have_lib libpango-1.0.so || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 have_lib libmagic.so || need+=(libmagic1)
-fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+fc-list 2>/dev/null | grep -i dejavu >/dev/null || need+=(fonts-dejavu-core)
 if [ "$mode" = "test" ]; then
   command -v msgfmt >/dev/null || need+=(gettext)
   [ -x /usr/bin/chromium ] || need+=(chromium)
@@ -25,8 +37,10 @@ if command -v apt-get >/dev/null; then
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "Installing system packages: ${need[*]}"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  # Wait for another apt (e.g. unattended upgrades) instead of failing at once.
+  apt=(apt-get -o DPkg::Lock::Timeout=120)
+  $sudo "${apt[@]}" update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo "${apt[@]}" install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 else
   echo "Please install these system packages: ${need[*]}" >&2
   [ "$mode" = "test" ] && exit 1

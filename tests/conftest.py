@@ -10,11 +10,26 @@ from portal.accounts.models import User
 from portal.accounts.roles import Role
 
 from .factories import user_with_role
+from .run_isolation import clear_broker, isolate_celery_app
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _run_scoped_redis():
+    """This process's broker keys carry the run's prefix; the run's cache and broker keys go at the end."""
+    from django.conf import settings
+
+    from portal.celery import app as celery_app
+
+    isolate_celery_app(celery_app)
+    yield
+    cache.clear()
+    if settings.CELERY_BROKER_URL.startswith("redis"):
+        clear_broker()
 
 
 @pytest.fixture(autouse=True)
 def _clear_cache() -> None:
-    # Login throttling lives in the cache; each test starts with a clean slate.
+    # Login throttling lives in the cache; each test starts with a clean slate (this run's keys only).
     cache.clear()
 
 
@@ -111,10 +126,8 @@ def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
         "CELERY_TASK_ALWAYS_EAGER": "0",
         "EMAIL_URL": f"filemail://{mail_dir}",
     }
-    # Drop what an earlier, interrupted run may have left in the broker.
-    import redis
-
-    redis.Redis.from_url(settings.CELERY_BROKER_URL).flushdb()
+    # Drop what an earlier, interrupted run with the same name left in the broker: its keys only.
+    clear_broker()
     log = open(mail_dir.parent / "worker.log", "w")  # noqa: SIM115
     proc = subprocess.Popen(
         [
@@ -122,7 +135,7 @@ def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
             "-m",
             "celery",
             "-A",
-            "portal",
+            "tests.celery_worker_app",
             "worker",
             "--pool=solo",
             "--loglevel=INFO",

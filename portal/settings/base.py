@@ -257,7 +257,7 @@ REST_FRAMEWORK = {
         "anon": env.str("PORTAL_API_ANON_RATE", default="120/min"),
         "user": env.str("PORTAL_API_USER_RATE", default="1200/min"),
     },
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "portal.api.schema.PortalAutoSchema",
     "DEFAULT_VERSIONING_CLASS": None,
 }
 SPECTACULAR_SETTINGS = {

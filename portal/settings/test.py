@@ -29,6 +29,15 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Runs (and pytest-xdist workers) on one machine stay apart: scripts/test.sh gives each run its own
+# database name in DATABASE_URL, and every Redis key of this process (cache, Celery broker) starts
+# with this prefix. A worker process started by the tests inherits the same prefix.
+os.environ.setdefault("PORTAL_TEST_RUN", f"p{os.getpid()}")
+TEST_KEY_PREFIX = f"test-{os.environ['PORTAL_TEST_RUN']}-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":  # noqa: F405
+    CACHES["default"]["BACKEND"] = "tests.run_isolation.RunScopedRedisCache"  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] = TEST_KEY_PREFIX  # noqa: F405
+
 # No connection pool in tests: the test database is created and dropped under the pool's feet.
 DATABASES["default"].get("OPTIONS", {}).pop("pool", None)  # noqa: F405
 

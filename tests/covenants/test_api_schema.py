@@ -1,9 +1,14 @@
 """Schemathesis on the covenants API: generated requests (valid and invalid) for every operation, as
 the public, a company and the secretariat. No server error, only documented status codes and content
-types, and every response matches its schema."""
+types, and every response matches its schema.
+
+The normal run generates the same requests every time (derandomized: a fixed seed), so a result
+never depends on luck; `make test-fuzz` runs the `fuzz` variant with many more random examples.
+"""
 
 from __future__ import annotations
 
+import os
 from urllib.parse import urlsplit
 
 import pytest
@@ -72,9 +77,24 @@ def _keep_test_connection_open():
     request_finished.connect(close_old_connections)
 
 
-@schema.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-def test_covenants_api_conforms_to_its_schema(case, tokens):
+def call_as_everyone(case, tokens: dict[str, str]) -> None:
     case.call_and_validate(checks=CHECKS)
     for token in tokens.values():
         case.call_and_validate(headers={"Authorization": f"Token {token}"}, checks=CHECKS)
+
+
+@schema.parametrize()
+@settings(max_examples=25, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
+def test_covenants_api_conforms_to_its_schema(case, tokens):
+    call_as_everyone(case, tokens)
+
+
+@pytest.mark.fuzz
+@schema.parametrize()
+@settings(
+    max_examples=int(os.environ.get("PORTAL_FUZZ_EXAMPLES", "300")),
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
+def test_covenants_api_conforms_to_its_schema_fuzzed(case, tokens):
+    call_as_everyone(case, tokens)

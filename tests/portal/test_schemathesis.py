@@ -2,9 +2,14 @@
 operation, anonymously and as a signed-in user, looking for server errors.
 
 Domain apps' endpoints join automatically: they are in the same schema.
+
+The normal run is derandomized (a fixed seed: the same requests every run); the `fuzz` variant, run by
+`make test-fuzz`, draws many more random examples.
 """
 
 from __future__ import annotations
+
+import os
 
 import pytest
 import schemathesis
@@ -38,8 +43,23 @@ def _keep_test_connection_open():
     request_finished.connect(close_old_connections)
 
 
-@schema.parametrize()
-@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
-def test_api_never_answers_with_a_server_error(case, token):
+def call_signed_in_and_anonymously(case, token: str) -> None:
     case.call_and_validate(headers={"Authorization": f"Token {token}"}, checks=[not_a_server_error])
     case.call_and_validate(checks=[not_a_server_error])
+
+
+@schema.parametrize()
+@settings(max_examples=15, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
+def test_api_never_answers_with_a_server_error(case, token):
+    call_signed_in_and_anonymously(case, token)
+
+
+@pytest.mark.fuzz
+@schema.parametrize()
+@settings(
+    max_examples=int(os.environ.get("PORTAL_FUZZ_EXAMPLES", "300")),
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
+def test_api_never_answers_with_a_server_error_fuzzed(case, token):
+    call_signed_in_and_anonymously(case, token)
