@@ -30,7 +30,14 @@ DEMO_ACCOUNTS: list[tuple[str, Role, str, str, str, str]] = [
         "Mehmet",
         "Yilmaz",
     ),
-    ("government@demo.example", Role.GOVERNMENT, "Ministerie van Buitenlandse Zaken (demo)", "", "Eva", "Smit"),
+    (
+        "government@demo.example",
+        Role.GOVERNMENT,
+        "Ministerie van Buitenlandse Zaken (demo)",
+        "",
+        "Eva",
+        "Smit",
+    ),
 ]
 
 

@@ -70,7 +70,11 @@ def test_demo_garments_covenant_has_members_an_application_an_ended_membership_a
     assert garments.memberships.filter(status="applied").count() == 1
     assert garments.memberships.filter(status="ended", end_reason="left").count() == 1
     parties = set(garments.parties.values_list("organisation__name", flat=True))
-    assert {"SER IMVO-secretariaat (demo)", "Stichting Eerlijke Keten (demo)", "Demo Textiles B.V."} <= parties
+    assert {
+        "SER IMVO-secretariaat (demo)",
+        "Stichting Eerlijke Keten (demo)",
+        "Demo Textiles B.V.",
+    } <= parties
     cycle = garments.cycles.get(year=timezone.localdate().year)
     assert cycle.status == AnnualCycle.Status.OPEN
     assert garments.meetings.exclude(minutes="").exists()
