@@ -19,7 +19,7 @@ os.environ.setdefault("PORTAL_API_USER_RATE", "100000/min")
 os.environ.setdefault("EMAIL_URL", "memorymail://")
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR
+from .base import VAR_DIR, env
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -33,7 +33,7 @@ STORAGES = {
 # database name in DATABASE_URL, and every Redis key of this process (cache, Celery broker) starts
 # with this prefix. A worker process started by the tests inherits the same prefix.
 os.environ.setdefault("PORTAL_TEST_RUN", f"p{os.getpid()}")
-TEST_KEY_PREFIX = f"test-{os.environ['PORTAL_TEST_RUN']}-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+TEST_KEY_PREFIX = f"test-{env.str('PORTAL_TEST_RUN')}-{env.str('PYTEST_XDIST_WORKER', default='main')}"
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":  # noqa: F405
     CACHES["default"]["BACKEND"] = "tests.run_isolation.RunScopedRedisCache"  # noqa: F405
     CACHES["default"]["KEY_PREFIX"] = TEST_KEY_PREFIX  # noqa: F405
