@@ -39,7 +39,12 @@ def goto_strict(page: Page, url: str) -> None:
     response = page.goto(url)
     assert response is not None
     policy = response.headers.get("content-security-policy", "")
-    assert "script-src 'self';" in policy and "unsafe-inline" not in policy, policy
+    # The directives come in no fixed order: compare them by name.
+    directives = {}
+    for part in policy.split(";"):
+        name, _, value = part.strip().partition(" ")
+        directives[name] = value.strip()
+    assert directives.get("script-src") == "'self'" and "unsafe-inline" not in policy, policy
 
 
 def assert_no_violation(page: Page, console: list[str]) -> None:
