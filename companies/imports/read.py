@@ -12,6 +12,7 @@ for zip bombs (the real uncompressed size, not the size the zip claims) before c
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 import zipfile
@@ -308,7 +309,7 @@ def _open_text(stream: IO[bytes], head: bytes) -> Table:
     if not utf16 and not _is_text(head, ""):
         raise not_a_table()
     encoding = detect_encoding(stream, head)
-    text = io.TextIOWrapper(stream, encoding=encoding, newline="")
+    text = _KeepOpen(stream, encoding=encoding, newline="")  # type: ignore[arg-type]
     lines = _physical_lines(text)
     for number, line in lines:
         if line.strip():
@@ -326,11 +327,16 @@ def _open_text(stream: IO[bytes], head: bytes) -> Table:
     raise TableFileError(_("The file holds no rows."), code="empty")
 
 
+class _KeepOpen(io.TextIOWrapper):
+    """A text view that leaves the caller's binary file open when it is closed or collected."""
+
+    def close(self) -> None:
+        with contextlib.suppress(ValueError):
+            self.detach()
+
+
 def _physical_lines(text: io.TextIOWrapper) -> Iterator[tuple[int, str]]:
-    try:
-        yield from enumerate(text, start=1)
-    finally:
-        text.detach()  # the caller's file stays open
+    yield from enumerate(text, start=1)
 
 
 def _csv_rows(lines: Iterator[tuple[int, str]], delimiter: str, width: int) -> Iterator[RawRow]:
