@@ -237,9 +237,8 @@ def map_columns(header: list[str]) -> ColumnMap:
             % {"columns": ", ".join(missing)},
             code="missing_columns",
         )
-    osh = {normalise_word(cell) for cell in header} >= {
-        normalise_word(name) for name in OSH_COLUMNS[:3]
-    } and any(normalise_word(cell) in {"producttype", "facilitytype", "numberofworkers"} for cell in header)
+    # Our own template has no product or facility type column; the Open Supply Hub format has both.
+    osh = bool({normalise_word(cell) for cell in header} & {"producttype", "facilitytype"})
     return ColumnMap(index=index, ignored=tuple(ignored), osh_format=osh)
 
 
