@@ -12,9 +12,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
 
-SECTORS: tuple[tuple[str, str], ...] = (
+if TYPE_CHECKING:  # django-stubs-ext is a development dependency
+    from django_stubs_ext import StrOrPromise
+
+SECTORS: tuple[tuple[str, StrOrPromise], ...] = (
     ("apparel", _("Garments and textile")),
     ("footwear", _("Footwear")),
     ("metals", _("Metals and minerals")),
@@ -25,7 +30,7 @@ SECTORS: tuple[tuple[str, str], ...] = (
     ("other", _("Other")),
 )
 
-PROCESSING_TYPES: tuple[tuple[str, str], ...] = (
+PROCESSING_TYPES: tuple[tuple[str, StrOrPromise], ...] = (
     ("cut_make_trim", _("Cut-make-trim")),
     ("printing", _("Printing")),
     ("embroidery", _("Embroidery")),
@@ -46,7 +51,7 @@ PROCESSING_TYPES: tuple[tuple[str, str], ...] = (
 )
 
 #: Worker bands: (code, label, lowest, highest); the last band has no upper bound.
-WORKER_BANDS: tuple[tuple[str, str, int, int | None], ...] = (
+WORKER_BANDS: tuple[tuple[str, StrOrPromise, int, int | None], ...] = (
     ("1-100", _("1 to 100"), 1, 100),
     ("101-500", _("101 to 500"), 101, 500),
     ("501-1000", _("501 to 1,000"), 501, 1000),
@@ -55,7 +60,11 @@ WORKER_BANDS: tuple[tuple[str, str, int, int | None], ...] = (
 )
 
 #: Tier codes: 3 stands for "3 and further".
-TIERS: tuple[tuple[int, str], ...] = ((1, _("Tier 1")), (2, _("Tier 2")), (3, _("Tier 3 and further")))
+TIERS: tuple[tuple[int, StrOrPromise], ...] = (
+    (1, _("Tier 1")),
+    (2, _("Tier 2")),
+    (3, _("Tier 3 and further")),
+)
 
 OTHER = "other"
 

@@ -309,7 +309,7 @@ def _open_text(stream: IO[bytes], head: bytes) -> Table:
     if not utf16 and not _is_text(head, ""):
         raise not_a_table()
     encoding = detect_encoding(stream, head)
-    text = _KeepOpen(stream, encoding=encoding, newline="")  # type: ignore[arg-type]
+    text = _KeepOpen(stream, encoding=encoding, newline="")
     lines = _physical_lines(text)
     for number, line in lines:
         if line.strip():

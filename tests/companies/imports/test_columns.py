@@ -8,7 +8,13 @@ import pytest
 from django.utils import translation
 
 from companies.imports.choices import normalise_word
-from companies.imports.columns import COLUMNS, OSH_COLUMNS, map_columns, write_template_csv, write_template_xlsx
+from companies.imports.columns import (
+    COLUMNS,
+    OSH_COLUMNS,
+    map_columns,
+    write_template_csv,
+    write_template_xlsx,
+)
 from companies.imports.read import TableFileError, open_table
 from companies.imports.rows import LocationRow, parse_locations
 from tests.companies.imports.files import HEADER_EN, HEADER_NL, csv_text
@@ -31,7 +37,9 @@ def test_dutch_headers_find_the_same_columns() -> None:
 
 
 def test_case_spaces_and_punctuation_do_not_count() -> None:
-    columns = map_columns(["  NAAM ", "adres", "LAND", "Postal-Code", "open supply hub id", "Productcategorieen"])
+    columns = map_columns(
+        ["  NAAM ", "adres", "LAND", "Postal-Code", "open supply hub id", "Productcategorieen"]
+    )
     assert set(columns.index) == {"name", "address", "country", "postal_code", "osh_id", "product_categories"}
 
 

@@ -164,7 +164,7 @@ def test_wrong_cell_counts_and_bad_quoting_are_rejected_rows() -> None:
 
 def test_trailing_empty_cells_are_not_a_broken_row() -> None:
     text = csv_text([HEADER_EN, [*ROW_A, "", ""]])
-    assert text.endswith(',850,,\r\n')
+    assert text.endswith(",850,,\r\n")
     assert _rows(text.encode())[1] == [ROW_A]
 
 
