@@ -58,6 +58,7 @@ def _table() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=4096)
 def country_code(value: str) -> str | None:
     """The ISO alpha-2 code for a country name (English or Dutch) or code, or None if unknown."""
     return _table().get(normalise_word(value))

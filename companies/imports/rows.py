@@ -12,9 +12,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import IO
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from companies.imports import choices
 from companies.imports.columns import ColumnMap, map_columns
@@ -31,6 +33,22 @@ MAX_LENGTHS = {
     "processing_type": 200,
     "product_category": 100,
 }
+# Column names inside reasons; lazy, so a row without problems costs no translation look-up.
+LABELS = {
+    "name": gettext_lazy("name"),
+    "address": gettext_lazy("address"),
+    "city": gettext_lazy("city"),
+    "postal_code": gettext_lazy("postal code"),
+    "country": gettext_lazy("country"),
+    "parent_company": gettext_lazy("parent company"),
+    "sector": gettext_lazy("sector"),
+    "processing_type": gettext_lazy("processing type"),
+    "latitude": gettext_lazy("latitude"),
+    "longitude": gettext_lazy("longitude"),
+    "first_year": gettext_lazy("first year"),
+    "last_year": gettext_lazy("last year"),
+}
+BAND_CODES = frozenset(code for code, *_rest in choices.WORKER_BANDS)
 OLDEST_YEAR = 1900
 OSH_ID = re.compile(r"^[A-Z]{2}[0-9]{7}[A-Z0-9]{6}$")
 _THOUSANDS = re.compile(r"^[0-9]{1,3}([.,\s'][0-9]{3})+$")
@@ -83,7 +101,7 @@ ParsedRow = LocationRow | RejectedRow
 
 def duplicate_key(name: str, country: str, city: str) -> tuple[str, str, str]:
     """Name and city reduced to letters and digits (no case, no accents), with the country code."""
-    return choices.normalise_word_spaced(name), country, choices.normalise_word_spaced(city)
+    return choices.normalise_word_spaced(name), country, _spaced(city)
 
 
 def parse_locations(
@@ -101,6 +119,7 @@ class RowValidator:
 
     def __init__(self, columns: ColumnMap, *, today: date | None = None) -> None:
         self.columns = columns
+        self.positions = tuple(columns.index.items())
         self.this_year = (today or date.today()).year
         self.seen: dict[tuple[str, str, str], int] = {}
 
@@ -112,24 +131,21 @@ class RowValidator:
         if raw.problem is not None:
             return RejectedRow(raw.line, raw.cells, [raw.problem])
         cells = raw.cells
-        get = self.columns.get
+        width = len(cells)
+        get = {key: cells[i] if i < width else "" for key, i in self.positions}.get
         reasons: list[str] = []
-        name = self._text(get(cells, "name"), "name", _("name"), reasons, required=True)
-        address = self._text(get(cells, "address"), "address", _("address"), reasons, required=True)
-        city = self._text(get(cells, "city"), "city", _("city"), reasons)
-        postal_code = self._text(get(cells, "postal_code"), "postal_code", _("postal code"), reasons)
-        parent = self._text(get(cells, "parent_company"), "parent_company", _("parent company"), reasons)
-        country = self._country(get(cells, "country"), reasons)
-        latitude, longitude = self._coordinates(get(cells, "latitude"), get(cells, "longitude"), reasons)
-        sector_text = self._text(get(cells, "sector"), "sector", _("sector"), reasons)
-        processing_text = self._text(
-            get(cells, "processing_type") or get(cells, "facility_type"),
-            "processing_type",
-            _("processing type"),
-            reasons,
-        )
-        first_year = self._year(get(cells, "first_year"), _("first year"), reasons)
-        last_year = self._year(get(cells, "last_year"), _("last year"), reasons)
+        text = self._text
+        name = text(get("name", ""), "name", reasons, required=True)
+        address = text(get("address", ""), "address", reasons, required=True)
+        city = text(get("city", ""), "city", reasons)
+        postal_code = text(get("postal_code", ""), "postal_code", reasons)
+        parent = text(get("parent_company", ""), "parent_company", reasons)
+        country = self._country(get("country", ""), reasons)
+        latitude, longitude = self._coordinates(get("latitude", ""), get("longitude", ""), reasons)
+        sector_text = text(get("sector", ""), "sector", reasons)
+        processing_text = text(get("processing_type") or get("facility_type", ""), "processing_type", reasons)
+        first_year = self._year(get("first_year", ""), "first_year", reasons)
+        last_year = self._year(get("last_year", ""), "last_year", reasons)
         if first_year and last_year and first_year > last_year:
             reasons.append(
                 _("The first year (%(first)s) is after the last year (%(last)s).")
@@ -148,14 +164,14 @@ class RowValidator:
             sector_text=sector_text,
             processing_type=_choice(processing_text, choices.PROCESSING_WORDS),
             processing_type_text=processing_text,
-            worker_band=self._workers(get(cells, "workers"), reasons),
+            worker_band=self._workers(get("workers", ""), reasons),
             parent_company=parent,
-            osh_id=self._osh_id(get(cells, "osh_id"), reasons),
-            tier=self._tier(get(cells, "tier"), reasons),
-            product_categories=self._categories(get(cells, "product_categories"), reasons),
+            osh_id=self._osh_id(get("osh_id", ""), reasons),
+            tier=self._tier(get("tier", ""), reasons),
+            product_categories=self._categories(get("product_categories", ""), reasons),
             first_year=first_year,
             last_year=last_year,
-            show_publicly=self._yes_no(get(cells, "show_publicly"), reasons),
+            show_publicly=self._yes_no(get("show_publicly", ""), reasons),
         )
         if reasons:
             return RejectedRow(raw.line, cells, reasons)
@@ -167,14 +183,14 @@ class RowValidator:
     # --- one check per column ---------------------------------------------------------------------
 
     @staticmethod
-    def _text(value: str, key: str, label: str, reasons: list[str], *, required: bool = False) -> str:
+    def _text(value: str, key: str, reasons: list[str], *, required: bool = False) -> str:
         value = " ".join(value.split())
         if required and not value:
-            reasons.append(_("The %(column)s is empty.") % {"column": label})
+            reasons.append(_("The %(column)s is empty.") % {"column": LABELS[key]})
         elif len(value) > MAX_LENGTHS[key]:
             reasons.append(
                 _("The %(column)s is %(length)s characters long; at most %(max)s are allowed.")
-                % {"column": label, "length": f"{len(value):,}", "max": MAX_LENGTHS[key]}
+                % {"column": LABELS[key], "length": f"{len(value):,}", "max": MAX_LENGTHS[key]}
             )
             return ""
         return value
@@ -182,7 +198,7 @@ class RowValidator:
     @staticmethod
     def _country(value: str, reasons: list[str]) -> str:
         if not value.strip():
-            reasons.append(_("The %(column)s is empty.") % {"column": _("country")})
+            reasons.append(_("The %(column)s is empty.") % {"column": LABELS["country"]})
             return ""
         code = country_code(value)
         if code is None:
@@ -201,7 +217,7 @@ class RowValidator:
             reasons.append(_("Give both latitude and longitude, or neither."))
             return None, None
         values: list[float | None] = []
-        for text, label, bound in ((lat, _("latitude"), 90), (lon, _("longitude"), 180)):
+        for text, label, bound in ((lat, LABELS["latitude"], 90), (lon, LABELS["longitude"], 180)):
             number = _number(text)
             if number is None or not -bound <= number <= bound:
                 reasons.append(
@@ -213,14 +229,19 @@ class RowValidator:
                 values.append(round(number, 6))
         return values[0], values[1]
 
-    def _year(self, value: str, label: str, reasons: list[str]) -> int | None:
+    def _year(self, value: str, key: str, reasons: list[str]) -> int | None:
         value = value.strip()
         if not value:
             return None
         if not value.isdigit() or not OLDEST_YEAR <= int(value) <= self.this_year:
             reasons.append(
                 _("The %(column)s “%(value)s” must be a year from %(oldest)s up to %(this_year)s.")
-                % {"column": label, "value": value[:50], "oldest": OLDEST_YEAR, "this_year": self.this_year}
+                % {
+                    "column": LABELS[key],
+                    "value": value[:50],
+                    "oldest": OLDEST_YEAR,
+                    "this_year": self.this_year,
+                }
             )
             return None
         return int(value)
@@ -239,29 +260,14 @@ class RowValidator:
 
     @staticmethod
     def _workers(value: str, reasons: list[str]) -> str:
-        text = " ".join(value.strip().lower().split())
-        if not text:
-            return ""
-        if text in {code for code, *_rest in choices.WORKER_BANDS}:
-            return text
-        band = choices.band_for_word(text)
-        if band:
-            return band
-        count: int | None = None
-        if match := _MORE_THAN.match(text):
-            lowest = _count(match.group(1) or match.group(2))
-            count = lowest + 1 if lowest is not None else None
-        elif match := _RANGE.match(text):
-            count = _count(match.group(2))  # a range counts by its upper end
-        else:
-            count = _count(text)
-        if count is None or count < 1:
+        band = _worker_band(value)
+        if band is None:
             reasons.append(
                 _("The number of workers “%(value)s” is neither a number nor one of the bands %(bands)s.")
                 % {"value": value[:50], "bands": ", ".join(code for code, *_rest in choices.WORKER_BANDS)}
             )
             return ""
-        return choices.band_for_count(count)
+        return band
 
     @staticmethod
     def _osh_id(value: str, reasons: list[str]) -> str:
@@ -302,10 +308,45 @@ class RowValidator:
         return False
 
 
+@lru_cache(maxsize=4096)
+def _worker_band(value: str) -> str | None:
+    """The band for a count, a range or a band written out; "" for nothing, None when unreadable."""
+    text = " ".join(value.strip().lower().split())
+    if not text:
+        return ""
+    if text in BAND_CODES:
+        return text
+    band = choices.band_for_word(text)
+    if band:
+        return band
+    count: int | None = None
+    if match := _MORE_THAN.match(text):
+        lowest = _count(match.group(1) or match.group(2))
+        count = lowest + 1 if lowest is not None else None
+    elif match := _RANGE.match(text):
+        count = _count(match.group(2))  # a range counts by its upper end
+    else:
+        count = _count(text)
+    if count is None or count < 1:
+        return None
+    return choices.band_for_count(count)
+
+
 def _choice(text: str, table: dict[str, str]) -> str:
     if not text:
         return ""
-    return table.get(choices.normalise_word(text), choices.OTHER)
+    return table.get(_normalised(text), choices.OTHER)
+
+
+@lru_cache(maxsize=4096)
+def _spaced(text: str) -> str:
+    return choices.normalise_word_spaced(text)
+
+
+@lru_cache(maxsize=4096)
+def _normalised(text: str) -> str:
+    # Sectors and processing types repeat on almost every row: normalise each spelling once.
+    return choices.normalise_word(text)
 
 
 def _number(text: str) -> float | None:
