@@ -45,7 +45,16 @@ COUNTRIES = [
 WORDS = ["Sunrise", "Golden", "Delta", "Star", "Apex", "Royal", "Green", "Unity", "Pioneer", "Ocean", "Lotus"]
 KINDS = ["Knitwear", "Garments", "Textile Mills", "Apparels", "Fashions", "Dyeing", "Spinning", "Denim"]
 SUFFIXES = ["Ltd", "Ltd.", "Pvt Ltd", "Co., Ltd", "A.Ş.", "S.A.", "LLC", ""]
-PROCESSING = ["Cut-make-trim", "Printing", "Verven", "Spinning", "Fabric mill", "Embroidery", "Washing", "CMT"]
+PROCESSING = [
+    "Cut-make-trim",
+    "Printing",
+    "Verven",
+    "Spinning",
+    "Fabric mill",
+    "Embroidery",
+    "Washing",
+    "CMT",
+]
 WORKERS = ["85", "250", "1.200", "3400", "more than 5000", "101-500", "1001-5000", "12,000"]
 
 
@@ -78,7 +87,9 @@ def generate(rows: int, seed: int = 7) -> list[list[str]]:
                 rng.choice(PROCESSING),
                 rng.choice(WORKERS),
                 rng.choice(["", "", "Group A", "Holding B"]),
-                f"{'BD'}{rng.randint(2019000, 2024999)}{rng.randint(100000, 999999)}" if rng.random() < 0.2 else "",
+                f"BD{rng.randint(2019000, 2024999)}{rng.randint(100000, 999999)}"
+                if rng.random() < 0.2
+                else "",
                 rng.choice(["1", "1", "2", "3+"]),
                 rng.choice(["Jeans", "Shirts; Jackets", "Knitwear|Sweaters", ""]),
                 str(first),
@@ -165,7 +176,9 @@ def _child(kind: str, path: Path, trace: bool = False) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--out", default=str(ROOT / "var" / "bench" / "locations"))
     parser.add_argument("--child", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
@@ -191,7 +204,9 @@ def main() -> None:
             f"  parse + validate: {ours['seconds']:.2f} s, {args.rows / ours['seconds']:,.0f} rows/s "
             f"({ours['valid']:,.0f} valid, {ours['duplicate']:,.0f} duplicates, {ours['rejected']:,.0f} rejected)"
         )
-        print(f"  reference ({'csv.reader' if label == 'CSV' else 'calamine to_python'}): {reference['seconds']:.2f} s")
+        print(
+            f"  reference ({'csv.reader' if label == 'CSV' else 'calamine to_python'}): {reference['seconds']:.2f} s"
+        )
         print(f"  ratio to the reference: {ours['seconds'] / reference['seconds']:.1f}x")
         print(
             f"  peak memory: Python objects {traced['python_peak_mb']:.1f} MB (tracemalloc), process "
