@@ -160,7 +160,10 @@ def check_zip(stream: IO[bytes]) -> zipfile.ZipFile:
                     if total > limit or _ratio(real, entry.compress_size) > MAX_COMPRESSION_RATIO:
                         raise _zip_bomb()
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-            raise not_a_table() from exc
+            # Sizes or checksums that do not match the data: damaged, or crafted to hide its size.
+            raise TableFileError(
+                _("The spreadsheet is damaged: save it again as XLSX, or upload it as CSV."), code="damaged"
+            ) from exc
     return archive
 
 
@@ -265,11 +268,14 @@ def detect_encoding(stream: IO[bytes], head: bytes) -> str:
 
 
 def _looks_like_utf16(head: bytes) -> bool:
-    # ASCII text in UTF-16 without a BOM: every other byte is zero.
+    # Latin text in UTF-16 without a BOM: every other byte is zero, and the bytes between are not.
     sample = head[:512]
-    if len(sample) < 4:
+    if len(sample) < 8:
         return False
-    return sample[1::2].count(0) > len(sample) * 0.4 or sample[0::2].count(0) > len(sample) * 0.4
+    even, odd = sample[0::2], sample[1::2]
+    return (odd.count(0) > len(odd) * 0.9 and even.count(0) < len(even) * 0.1) or (
+        even.count(0) > len(even) * 0.9 and odd.count(0) < len(odd) * 0.1
+    )
 
 
 def _decodes(stream: IO[bytes], encoding: str) -> bool:

@@ -39,7 +39,7 @@ class ResultLine:
 def result_for(row: ParsedRow) -> ResultLine | None:
     """The result line a parsed row already has before matching: rejected or duplicate, else None."""
     if isinstance(row, RejectedRow):
-        return ResultLine(row.line, RowStatus.REJECTED, "", " ".join(row.reasons))
+        return ResultLine(row.line, RowStatus.REJECTED, row.name, " ".join(row.reasons))
     if isinstance(row, LocationRow) and row.duplicate_of is not None:
         return ResultLine(
             row.line,

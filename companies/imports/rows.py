@@ -94,6 +94,7 @@ class RejectedRow:
     line: int
     values: list[str]
     reasons: list[str]
+    name: str = ""  # the name cell as written (at most 200 characters), to recognise the row by
 
 
 ParsedRow = LocationRow | RejectedRow
@@ -174,7 +175,7 @@ class RowValidator:
             show_publicly=self._yes_no(get("show_publicly", ""), reasons),
         )
         if reasons:
-            return RejectedRow(raw.line, cells, reasons)
+            return RejectedRow(raw.line, cells, reasons, " ".join(get("name", "").split())[:200])
         earlier = self.seen.setdefault(row.key, raw.line)
         if earlier != raw.line:
             row.duplicate_of = earlier

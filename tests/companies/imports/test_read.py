@@ -99,6 +99,31 @@ def test_a_zip_that_is_no_spreadsheet_is_not_a_table() -> None:
     assert _refusal(buffer.getvalue()) == "This file is not a table: upload a CSV or XLSX file."
 
 
+def test_an_old_binary_excel_file_is_not_a_table() -> None:
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + bytes(range(256)) * 8
+    assert _refusal(ole) == "This file is not a table: upload a CSV or XLSX file."
+
+
+def test_a_zip_whose_directory_understates_the_sizes_is_refused() -> None:
+    import zipfile
+
+    bomb = bytearray(xlsx_bomb(20))
+    archive = zipfile.ZipFile(io.BytesIO(bytes(bomb)))
+    entry = archive.getinfo("xl/worksheets/sheet1.xml")
+    assert entry.file_size > 20 * 1024 * 1024
+    # Claim 1,000 bytes in the local header and in the central directory, as a crafted bomb does.
+    claimed = (1000).to_bytes(4, "little")
+    bomb[entry.header_offset + 22 : entry.header_offset + 26] = claimed
+    position = bomb.find(b"PK\x01\x02")
+    while position != -1:
+        length = int.from_bytes(bomb[position + 28 : position + 30], "little")
+        if bytes(bomb[position + 46 : position + 46 + length]) == entry.filename.encode():
+            bomb[position + 24 : position + 28] = claimed
+        position = bomb.find(b"PK\x01\x02", position + 4)
+    assert zipfile.ZipFile(io.BytesIO(bytes(bomb))).getinfo(entry.filename).file_size == 1000
+    assert _refusal(bytes(bomb)) == "The spreadsheet is damaged: save it again as XLSX, or upload it as CSV."
+
+
 def test_the_refusal_is_translated() -> None:
     with translation.override("nl"), pytest.raises(TableFileError) as caught:
         open_table(io.BytesIO(PNG))

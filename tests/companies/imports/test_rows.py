@@ -116,6 +116,7 @@ def test_a_ten_thousand_character_name_is_rejected_not_truncated() -> None:
     assert isinstance(row, RejectedRow)
     assert row.reasons == ["The name is 10,000 characters long; at most 500 are allowed."]
     assert row.values[0] == "N" * 10_000  # the original is kept for the result file
+    assert row.name == "N" * 200  # enough to recognise the row in the result
 
 
 def test_empty_required_values_are_reasons() -> None:
