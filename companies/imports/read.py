@@ -15,6 +15,7 @@ import codecs
 import contextlib
 import csv
 import io
+import re
 import zipfile
 import zlib
 from collections import deque
@@ -36,6 +37,7 @@ MAX_COMPRESSION_RATIO = 150  # sheet XML compresses 10-30 times; a bomb compress
 MAX_ZIP_ENTRIES = 2_000
 MAX_RECORD_LINES = 8  # a quoted cell may hold line breaks, but a quote left open is a broken row
 CHUNK = 1 * MB
+SEPARATOR_HINT = re.compile(r"^\ufeff?sep=[,;\t|]\s*$")
 TEXT_MIME_TYPES = ("text/", "application/csv", "application/x-csv")
 XLSX_MARKER = "xl/workbook.xml"
 ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -294,10 +296,10 @@ def _decodes(stream: IO[bytes], encoding: str) -> bool:
     return True
 
 
-def _is_text(head: bytes, encoding: str) -> bool:
-    if encoding.startswith("utf-16"):
-        return True
-    mime = magic.from_buffer(head, mime=True)
+def _is_text(head: bytes) -> bool:
+    # Whole lines only, so a character cut in two at the end does not look like binary data.
+    whole = head[: head.rfind(b"\n") + 1] or head
+    mime = magic.from_buffer(whole, mime=True)
     return mime.startswith(TEXT_MIME_TYPES)
 
 
@@ -312,14 +314,18 @@ def detect_delimiter(header_line: str) -> str:
 def _open_text(stream: IO[bytes], head: bytes) -> Table:
     # Reject what libmagic knows is no text (an image, a PDF, an old .xls) before any decoding.
     utf16 = _looks_like_utf16(head) or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    if not utf16 and not _is_text(head, ""):
+    if not utf16 and not _is_text(head):
         raise not_a_table()
     encoding = detect_encoding(stream, head)
     text = _KeepOpen(stream, encoding=encoding, newline="")
     lines = _physical_lines(text)
+    forced = ""
     for number, line in lines:
+        if number == 1 and SEPARATOR_HINT.match(line):  # Excel's "sep=;" first line
+            forced = line.strip()[4:]
+            continue
         if line.strip():
-            delimiter = detect_delimiter(line)
+            delimiter = forced or detect_delimiter(line)
             header = _trim([cell.strip() for cell in next(csv.reader([line], delimiter=delimiter), [])])
             rows = _csv_rows(lines, delimiter, width=len(header))
             return Table(
@@ -358,6 +364,13 @@ def _csv_rows(lines: Iterator[tuple[int, str]], delimiter: str, width: int) -> I
 
     while (item := next_line()) is not None:
         number, record = item
+        if record.count('"') % 2:
+            # An odd count is either a quote inside a plain cell (12" pipes), fine on its own line,
+            # or a quoted cell that goes on over the next lines.
+            alone = _record(number, record, delimiter, width)
+            if alone.problem is None:
+                yield alone
+                continue
         taken: list[tuple[int, str]] = []
         while record.count('"') % 2 and len(taken) < MAX_RECORD_LINES - 1:
             following = next_line()

@@ -69,6 +69,20 @@ def test_delimiter_is_found_from_the_header(delimiter: str) -> None:
     assert [raw.cells for raw in table.rows] == [ROW_A, ROW_B]  # "Plot 12, BSCIC" stays one cell
 
 
+def test_excels_separator_hint_line_is_followed() -> None:
+    text = "sep=;\r\n" + csv_text([HEADER_EN, ROW_A], ";")
+    table = open_table(io.BytesIO(text.encode()))
+    assert (table.delimiter, table.header_line, table.header) == (";", 2, HEADER_EN)
+    assert [raw.cells for raw in table.rows] == [ROW_A]
+
+
+def test_a_long_file_of_chinese_names_is_text() -> None:
+    row = ["东莞服装有限公司", "东莞市工业路1号", "东莞", "523000", "CN", "1", "300"]
+    table = open_table(io.BytesIO(csv_text([HEADER_EN] + [row] * 500).encode()))
+    assert table.encoding == "utf-8"
+    assert sum(1 for _raw in table.rows) == 500
+
+
 def test_xlsx_is_read_by_content_with_numbers_as_people_see_them() -> None:
     header, rows = _rows(xlsx_bytes([HEADER_EN, ["Rahman", "Plot 12", "Gazipur", 1700, "BD", 1, 850.0]]))
     assert header == HEADER_EN
@@ -162,15 +176,21 @@ def test_more_rows_than_the_limit_stop_the_file() -> None:
 
 
 def test_an_unclosed_quote_rejects_its_row_and_keeps_the_rows_after_it() -> None:
-    text = csv_text([HEADER_EN, ROW_A]) + 'Broken "Mill,Road 1,Dhaka,1,BD,1,5\r\n' + csv_text([ROW_B] * 10)
+    text = csv_text([HEADER_EN, ROW_A]) + '"Broken Mill,Road 1,Dhaka,1,BD,1,5\r\n' + csv_text([ROW_B] * 10)
     rows = list(open_table(io.BytesIO(text.encode())).rows)
     assert [(raw.line, raw.problem) for raw in rows[:2]] == [
         (2, None),
         (3, "A quote is opened and never closed."),
     ]
-    assert rows[1].cells == ['Broken "Mill,Road 1,Dhaka,1,BD,1,5']
+    assert rows[1].cells == ['"Broken Mill,Road 1,Dhaka,1,BD,1,5']
     assert [raw.cells for raw in rows[2:]] == [ROW_B] * 10
     assert [raw.line for raw in rows[2:]] == list(range(4, 14))
+
+
+def test_a_quote_inside_a_plain_cell_is_kept() -> None:
+    text = csv_text([HEADER_EN]) + '12" Pipes Co,Road 1,Dhaka,1,BD,1,5\r\n' + csv_text([ROW_B])
+    rows = list(open_table(io.BytesIO(text.encode())).rows)
+    assert [raw.cells[0] for raw in rows] == ['12" Pipes Co', ROW_B[0]]
 
 
 def test_a_quoted_cell_may_hold_a_line_break() -> None:

@@ -196,7 +196,7 @@ def test_duplicates_inside_one_file_point_at_the_earlier_line() -> None:
 def test_broken_rows_are_rejected_and_valid_rows_kept() -> None:
     text = csv_text([HEADER[:4], ["A", "Road 1", "Dhaka", "BD"]])
     text += (
-        'B "unclosed,Road 2,Dhaka,BD\r\n' + "C,Road 3,Dhaka\r\n" + csv_text([["D", "Road 4", "Dhaka", "BD"]])
+        '"B unclosed,Road 2,Dhaka,BD\r\n' + "C,Road 3,Dhaka\r\n" + csv_text([["D", "Road 4", "Dhaka", "BD"]])
     )
     _table, _columns, parsed = parse_locations(io.BytesIO(text.encode()), today=TODAY)
     outcome = [(row.line, type(row).__name__) for row in parsed]
