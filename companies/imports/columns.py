@@ -211,6 +211,14 @@ def _label(key: str) -> str:
     return BY_KEY[key].header(translation.get_language() or "en")
 
 
+REQUIRED_KEYS = frozenset(column.key for column in COLUMNS if column.required)
+
+
+def has_required_columns(cells: list[str]) -> bool:
+    """Whether a row names every required column: the test for the header row below a title."""
+    return {_LOOKUP.get(normalise_word(cell)) for cell in cells} >= REQUIRED_KEYS
+
+
 def map_columns(header: list[str]) -> ColumnMap:
     """Match the header cells to our columns; missing required or repeated columns refuse the file."""
     index: dict[str, int] = {}

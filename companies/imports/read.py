@@ -15,12 +15,13 @@ import codecs
 import contextlib
 import csv
 import io
+import itertools
 import re
 import zipfile
 import zlib
 from collections import deque
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import IO, Any
 
@@ -35,12 +36,16 @@ DEFAULT_MAX_ROWS = 200_000
 DEFAULT_MAX_UNZIPPED_BYTES = 400 * MB
 MAX_COMPRESSION_RATIO = 150  # sheet XML compresses 10-30 times; a bomb compresses thousands of times
 MAX_ZIP_ENTRIES = 2_000
+HEADER_SEARCH_ROWS = 10
 MAX_RECORD_LINES = 8  # a quoted cell may hold line breaks, but a quote left open is a broken row
 CHUNK = 1 * MB
 SEPARATOR_HINT = re.compile(r"^\ufeff?sep=[,;\t|]\s*$")
 TEXT_MIME_TYPES = ("text/", "application/csv", "application/x-csv")
 XLSX_MARKER = "xl/workbook.xml"
 ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+HeaderTest = Callable[[list[str]], bool]
 
 
 class TableFileError(ValidationError):
@@ -68,7 +73,6 @@ class Table:
     rows: Iterator[RawRow]
     encoding: str = ""
     delimiter: str = ""
-    notes: list[str] = field(default_factory=list)
 
 
 def _limit(name: str, default: int) -> int:
@@ -91,8 +95,11 @@ def not_a_table() -> TableFileError:
     return TableFileError(_("This file is not a table: upload a CSV or XLSX file."), code="not_a_table")
 
 
-def open_table(stream: IO[bytes]) -> Table:
-    """Recognise the file in ``stream`` (binary, seekable) and return its header and rows."""
+def open_table(stream: IO[bytes], is_header: HeaderTest | None = None) -> Table:
+    """Recognise the file in ``stream`` (binary, seekable) and return its header and rows.
+
+    The header is the first non-empty row, or, with ``is_header``, the first of the first
+    ``HEADER_SEARCH_ROWS`` non-empty rows it accepts, so a title above the column names is skipped."""
     stream.seek(0, io.SEEK_END)
     size = stream.tell()
     stream.seek(0)
@@ -107,8 +114,8 @@ def open_table(stream: IO[bytes]) -> Table:
     head = stream.read(8192)
     stream.seek(0)
     if head.startswith(b"PK\x03\x04"):
-        return _open_spreadsheet(stream)
-    return _open_text(stream, head)
+        return _open_spreadsheet(stream, is_header)
+    return _open_text(stream, head, is_header)
 
 
 # --- spreadsheets -----------------------------------------------------------------------------------
@@ -176,7 +183,7 @@ def _ratio(unpacked: int, packed: int) -> float:
     return unpacked / max(packed, 1)
 
 
-def _open_spreadsheet(stream: IO[bytes]) -> Table:
+def _open_spreadsheet(stream: IO[bytes], is_header: HeaderTest | None) -> Table:
     import python_calamine
 
     archive = check_zip(stream)
@@ -190,10 +197,29 @@ def _open_spreadsheet(stream: IO[bytes]) -> Table:
     if sheet.total_height > max_rows() + 50:
         raise too_many_rows()
     rows = _sheet_rows(sheet)
+    candidates: list[tuple[RawRow, list[str]]] = []
     for raw in rows:
         if any(raw.cells):
-            return Table(kind=kind, header=_trim(raw.cells), header_line=raw.line, rows=_limited(rows))
-    raise TableFileError(_("The file holds no rows."), code="empty")
+            candidates.append((raw, _trim(raw.cells)))
+            if is_header is None or is_header(candidates[-1][1]) or len(candidates) == HEADER_SEARCH_ROWS:
+                break
+    header_at = _header_position([cells for _raw, cells in candidates], is_header)
+    header_row, header = candidates[header_at]
+    after = [raw for raw, _cells in candidates[header_at + 1 :]]
+    return Table(
+        kind=kind, header=header, header_line=header_row.line, rows=_limited(itertools.chain(after, rows))
+    )
+
+
+def _header_position(candidates: list[list[str]], is_header: HeaderTest | None) -> int:
+    """Which of the first non-empty rows is the header: the one ``is_header`` accepts, else the first."""
+    if not candidates:
+        raise TableFileError(_("The file holds no rows."), code="empty")
+    if is_header is not None:
+        for position, cells in enumerate(candidates):
+            if is_header(cells):
+                return position
+    return 0
 
 
 def _sheet_rows(sheet: Any) -> Iterator[RawRow]:
@@ -311,32 +337,38 @@ def detect_delimiter(header_line: str) -> str:
     return best if counts[best] else ","
 
 
-def _open_text(stream: IO[bytes], head: bytes) -> Table:
+def _open_text(stream: IO[bytes], head: bytes, is_header: HeaderTest | None) -> Table:
     # Reject what libmagic knows is no text (an image, a PDF, an old .xls) before any decoding.
     utf16 = _looks_like_utf16(head) or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     if not utf16 and not _is_text(head):
         raise not_a_table()
     encoding = detect_encoding(stream, head)
     text = _KeepOpen(stream, encoding=encoding, newline="")
-    lines = _physical_lines(text)
+    lines: Iterator[tuple[int, str]] = _physical_lines(text)
     forced = ""
+    candidates: list[tuple[int, str, str, list[str]]] = []  # line number, line, delimiter, cells
     for number, line in lines:
         if number == 1 and SEPARATOR_HINT.match(line):  # Excel's "sep=;" first line
             forced = line.strip()[4:]
             continue
         if line.strip():
             delimiter = forced or detect_delimiter(line)
-            header = _trim([cell.strip() for cell in next(csv.reader([line], delimiter=delimiter), [])])
-            rows = _csv_rows(lines, delimiter, width=len(header))
-            return Table(
-                kind="csv",
-                header=header,
-                header_line=number,
-                rows=_limited(rows),
-                encoding=encoding,
-                delimiter=delimiter,
-            )
-    raise TableFileError(_("The file holds no rows."), code="empty")
+            cells = _trim([cell.strip() for cell in next(csv.reader([line], delimiter=delimiter), [])])
+            candidates.append((number, line, delimiter, cells))
+            if is_header is None or is_header(cells) or len(candidates) == HEADER_SEARCH_ROWS:
+                break
+    header_at = _header_position([cells for *_rest, cells in candidates], is_header)
+    number, _line, delimiter, header = candidates[header_at]
+    after = [(n, line) for n, line, _d, _c in candidates[header_at + 1 :]]
+    rows = _csv_rows(itertools.chain(after, lines), delimiter, width=len(header))
+    return Table(
+        kind="csv",
+        header=header,
+        header_line=number,
+        rows=_limited(rows),
+        encoding=encoding,
+        delimiter=delimiter,
+    )
 
 
 class _KeepOpen(io.TextIOWrapper):

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from companies.imports import choices
-from companies.imports.columns import ColumnMap, map_columns
+from companies.imports.columns import ColumnMap, has_required_columns, map_columns
 from companies.imports.countries import country_code
 from companies.imports.read import RawRow, Table, open_table
 
@@ -110,7 +110,7 @@ def parse_locations(
 ) -> tuple[Table, ColumnMap, Iterator[ParsedRow]]:
     """Open the file, check its columns and return a generator over its validated rows. File-level
     problems raise ``TableFileError``, the last of them (too many rows) possibly while iterating."""
-    table = open_table(stream)
+    table = open_table(stream, is_header=has_required_columns)
     columns = map_columns(table.header)
     return table, columns, RowValidator(columns, today=today).validate_all(table.rows)
 

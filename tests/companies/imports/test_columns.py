@@ -17,7 +17,9 @@ from companies.imports.columns import (
 )
 from companies.imports.read import TableFileError, open_table
 from companies.imports.rows import LocationRow, parse_locations
-from tests.companies.imports.files import HEADER_EN, HEADER_NL, csv_text
+from tests.companies.imports.files import HEADER_EN, HEADER_NL, csv_text, xlsx_bytes
+
+ROW_NL = ["Textielfabriek Twente", "Fabrieksweg 1", "Enschede", "7500 AA", "Nederland", "1", "40"]
 
 
 def test_english_headers_find_their_columns() -> None:
@@ -123,3 +125,26 @@ def test_an_open_supply_hub_file_is_validated() -> None:
     assert (row.country, row.sector, row.processing_type) == ("CN", "apparel", "cut_make_trim")
     assert row.product_categories == ("Jackets", "Shirts")
     assert (row.worker_band, row.parent_company) == ("1001-5000", "Group X")
+
+
+def test_a_title_above_the_column_names_is_skipped_in_csv() -> None:
+    text = "Supplier list 2025;;;\r\n\r\nCompany: Example BV;;;\r\n" + csv_text([HEADER_NL, ROW_NL], ";")
+    table, columns, parsed = parse_locations(io.BytesIO(text.encode()))
+    assert (table.header_line, table.delimiter) == (4, ";")
+    assert [row.line for row in parsed] == [5]
+    assert columns.index["name"] == 0
+
+
+def test_a_title_above_the_column_names_is_skipped_in_xlsx() -> None:
+    data = xlsx_bytes([["Production locations 2025"], [], HEADER_EN, ROW_NL])
+    table, _columns, parsed = parse_locations(io.BytesIO(data))
+    rows = list(parsed)
+    assert table.header_line == 3
+    assert [(row.line, getattr(row, "country", "")) for row in rows] == [(4, "NL")]
+
+
+def test_without_column_names_in_the_first_rows_the_missing_columns_are_named() -> None:
+    text = csv_text([["Supplier list"]] + [["x", "y"]] * 12)
+    with pytest.raises(TableFileError) as caught:
+        parse_locations(io.BytesIO(text.encode()))
+    assert caught.value.code == "missing_columns"
