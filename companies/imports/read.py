@@ -194,8 +194,8 @@ def _open_spreadsheet(stream: IO[bytes], is_header: HeaderTest | None) -> Table:
         sheet = workbook.get_sheet_by_index(0)
     except Exception as exc:  # calamine raises its own error types for every broken workbook
         raise not_a_table() from exc
-    if sheet.total_height > max_rows() + 50:
-        raise too_many_rows()
+    # No row count up front: a sheet's range can reach far below its data (formatted empty rows);
+    # _limited counts the rows that hold something.
     rows = _sheet_rows(sheet)
     candidates: list[tuple[RawRow, list[str]]] = []
     for raw in rows:
@@ -225,7 +225,11 @@ def _header_position(candidates: list[list[str]], is_header: HeaderTest | None) 
 def _sheet_rows(sheet: Any) -> Iterator[RawRow]:
     first = sheet.start[0] if sheet.start else 0
     for offset, values in enumerate(sheet.iter_rows()):
-        yield RawRow(first + offset + 1, [cell_text(value) for value in values])
+        # Nearly every cell is text or empty: handle those inline, the rest through cell_text.
+        yield RawRow(
+            first + offset + 1,
+            [value.strip() if value.__class__ is str else cell_text(value) for value in values],
+        )
 
 
 def cell_text(value: object) -> str:
