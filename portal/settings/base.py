@@ -215,6 +215,12 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 PORTAL_MAX_REQUEST_BYTES = env.int("PORTAL_MAX_REQUEST_BYTES", default=25 * 1024 * 1024)
 #: Every view not marked with @accepts_uploads.
 PORTAL_MAX_FORM_BYTES = env.int("PORTAL_MAX_FORM_BYTES", default=1024 * 1024)
+#: Uploaded location lists (companies.imports): file size, rows, and what a spreadsheet may unpack to.
+PORTAL_LOCATION_UPLOAD_MAX_BYTES = env.int("PORTAL_LOCATION_UPLOAD_MAX_BYTES", default=25 * 1024 * 1024)
+PORTAL_LOCATION_UPLOAD_MAX_ROWS = env.int("PORTAL_LOCATION_UPLOAD_MAX_ROWS", default=200_000)
+PORTAL_LOCATION_UPLOAD_MAX_UNZIPPED_BYTES = env.int(
+    "PORTAL_LOCATION_UPLOAD_MAX_UNZIPPED_BYTES", default=400 * 1024 * 1024
+)
 
 # --- E-mail -----------------------------------------------------------------------------------------
 # One URL: smtp://host:25, smtp+tls://user:password@host:587, smtps://... (SSL), consolemail://,
