@@ -103,10 +103,10 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "processing_type",
         "Processing type",
-        "Type bewerking",
+        "Type verwerking",
         gettext_lazy("What the location does, for example cut-make-trim, printing, dyeing or spinning."),
         False,
-        "processing|bewerking|verwerkingstype|type of processing",
+        "processing|bewerking|type bewerking|verwerkingstype|type of processing",
     ),
     Column(
         "facility_type",
@@ -144,10 +144,10 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "tier",
         "Tier",
-        "Tier",
+        "Schakel",
         gettext_lazy("1, 2 or 3 (3 stands for tier 3 and further; 3+ is accepted)."),
         False,
-        "niveau|schakel|supplier tier|ketenschakel",
+        "niveau|supplier tier|ketenschakel",
     ),
     Column(
         "product_categories",
