@@ -93,9 +93,7 @@ def location_match_or_create(*, actor: Any, **fields: Any) -> MatchOutcome:
         raise ValueError(f"unknown location fields: {sorted(unknown)}")
     location = ProductionLocation(**fields)
     location.full_clean(exclude=["public_id"])
-    location.name_key = matching.normalise_name(location.name)
-    location.address_key = matching.normalise_address(location.address)
-    location.city_key = matching.normalise_city(location.city)
+    location.fill_keys()
     candidates, block = _candidates(location)
     best = matching.best_match(location.name_key, location.address_key, candidates, block=block)
     verdict = matching.decision(best.score) if best else "new"

@@ -159,13 +159,18 @@ class ProductionLocation(models.Model):
         if self.moved_to_id and self.moved_to_id == self.pk:
             raise ValidationError({"moved_to": _("A location cannot move to itself.")})
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def fill_keys(self) -> ProductionLocation:
+        """Set the normalised keys from the name, address and city (bulk writers call this themselves)."""
         from companies.matching import normalise_address, normalise_city, normalise_name
 
-        # Derived keys, not a workflow: they always follow the fields they are made from.
         self.name_key = normalise_name(self.name)[:NAME_MAX_LENGTH]
         self.address_key = normalise_address(self.address)[:ADDRESS_MAX_LENGTH]
         self.city_key = normalise_city(self.city)[:200]
+        return self
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        # Derived keys, not a workflow: they always follow the fields they are made from.
+        self.fill_keys()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "name_key", "address_key", "city_key"}  # type: ignore[misc]
