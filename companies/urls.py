@@ -8,4 +8,6 @@ app_name = "companies"
 
 urlpatterns = [
     path("", views.location_list_view, name="locations"),
+    path("matches/", views.match_queue_view, name="matches"),
+    path("matches/<int:pk>/decide/", views.match_decide_view, name="match-decide"),
 ]
