@@ -48,4 +48,6 @@ def bar_chart(items: Sequence[tuple[str, int]]) -> BarChart:
             )
         )
     height = GAP + len(items) * (BAR_HEIGHT + GAP)
-    return BarChart(bars=bars, width=LABEL_WIDTH + BAR_AREA + VALUE_WIDTH, height=height, label_width=LABEL_WIDTH)
+    return BarChart(
+        bars=bars, width=LABEL_WIDTH + BAR_AREA + VALUE_WIDTH, height=height, label_width=LABEL_WIDTH
+    )

@@ -3,7 +3,7 @@
 Pure functions, no database: the services (and the upload) use them on one row or on a whole file.
 
 Normalising a name: scripts other than Latin are transliterated with `anyascii` (a maintained table
-covering every Unicode script); accents go (Ş -> s, ı -> i, é -> e); case is folded; dotted
+covering every Unicode script); accents go (Ş -> s, the dotless i -> i, é -> e); case is folded; dotted
 abbreviations are joined (S.A. -> sa); punctuation becomes a space; common abbreviations are written
 out (rd -> road, ind -> industrial); legal forms (Ltd, Pvt, GmbH, A.Ş., Sdn Bhd, ...) are dropped.
 
@@ -38,16 +38,62 @@ NAME_ONLY_CAP = 90.0
 #: punctuation). The one place to extend: longer phrases are removed before their parts.
 LEGAL_SUFFIXES: tuple[str, ...] = (
     # English and South Asia
-    "private limited", "pvt ltd", "pvt", "private", "limited", "ltd", "co ltd", "company",
-    "co", "corporation", "corp", "incorporated", "inc", "llc", "plc", "llp", "jsc",
+    "private limited",
+    "pvt ltd",
+    "pvt",
+    "private",
+    "limited",
+    "ltd",
+    "co ltd",
+    "company",
+    "co",
+    "corporation",
+    "corp",
+    "incorporated",
+    "inc",
+    "llc",
+    "plc",
+    "llp",
+    "jsc",
     # Continental Europe
-    "gmbh", "ag", "bv", "nv", "sa", "sl", "sas", "sarl", "spa", "srl", "lda", "sa de cv", "cv",
+    "gmbh",
+    "ag",
+    "bv",
+    "nv",
+    "sa",
+    "sl",
+    "sas",
+    "sarl",
+    "spa",
+    "srl",
+    "lda",
+    "sa de cv",
+    "cv",
     # Turkey
-    "anonim sirketi", "limited sirketi", "sanayi ve ticaret", "san ve tic", "san tic",
-    "sanayi", "ticaret", "san", "tic", "ltd sti", "sti", "as",
+    "anonim sirketi",
+    "limited sirketi",
+    "sanayi ve ticaret",
+    "san ve tic",
+    "san tic",
+    "sanayi",
+    "ticaret",
+    "san",
+    "tic",
+    "ltd sti",
+    "sti",
+    "as",
     # South-East Asia and China (pinyin of 有限公司 and 股份)
-    "sdn bhd", "bhd", "pt", "tbk", "jsc", "youxian gongsi", "you xian gong si", "gufen", "gu fen",
-    "gongsi", "gong si",
+    "sdn bhd",
+    "bhd",
+    "pt",
+    "tbk",
+    "jsc",
+    "youxian gongsi",
+    "you xian gong si",
+    "gufen",
+    "gu fen",
+    "gongsi",
+    "gong si",
 )
 
 #: Common abbreviations in addresses and names, written out.
@@ -188,9 +234,7 @@ def best_match(
     if not candidates or not name_key:
         return None
     names = [c.name_key for c in candidates]
-    found = process.extract(
-        name_key, names, scorer=lambda a, b, **_: name_similarity(a, b), limit=shortlist
-    )
+    found = process.extract(name_key, names, scorer=lambda a, b, **_: name_similarity(a, b), limit=shortlist)
     best: Scored | None = None
     for _name, _score, index in found:
         scored = score(name_key, address_key, candidates[index], block=block)
@@ -202,7 +246,7 @@ def best_match(
 
 
 def decision(score_value: float) -> str:
-    """"match" (automatic), "review" (potential match) or "new"."""
+    """ "match" (automatic), "review" (potential match) or "new"."""
     if score_value >= AUTO_MATCH_SCORE:
         return "match"
     if score_value >= REVIEW_SCORE:
@@ -213,6 +257,10 @@ def decision(score_value: float) -> str:
 def keys(rows: Iterable[dict[str, str]]) -> list[tuple[str, str, str]]:
     """(name_key, address_key, city_key) per row, for bulk callers such as the upload."""
     return [
-        (normalise_name(r.get("name", "")), normalise_address(r.get("address", "")), normalise_city(r.get("city", "")))
+        (
+            normalise_name(r.get("name", "")),
+            normalise_address(r.get("address", "")),
+            normalise_city(r.get("city", "")),
+        )
         for r in rows
     ]

@@ -80,7 +80,7 @@ def _disclosed(flt: PublicFilter) -> QuerySet[ProductionLocation]:
         key = matching.normalise_name(flt.search)
         if key:
             qs = qs.filter(name_key__contains=key)
-    return qs.annotate(aggregated=_single_buyer_in_aggregating_covenant(flt))
+    return qs
 
 
 def public_location_list(flt: PublicFilter) -> QuerySet[ProductionLocation]:
@@ -94,7 +94,7 @@ def public_location_list(flt: PublicFilter) -> QuerySet[ProductionLocation]:
         public_links = public_links.filter(covenant=flt.covenant)
     return (
         _disclosed(flt)
-        .filter(aggregated=False)
+        .filter(~_single_buyer_in_aggregating_covenant(flt))
         .annotate(company_count=Count("links__company", filter=scope, distinct=True))
         .prefetch_related(
             Prefetch("links", queryset=public_links.order_by("company__name"), to_attr="public_links")
@@ -107,7 +107,7 @@ def public_location_aggregates(flt: PublicFilter) -> list[dict[str, Any]]:
     """Single-buyer locations of covenants that ask for it: a count per country, city and processing type."""
     return list(
         _disclosed(flt)
-        .filter(aggregated=True)
+        .filter(_single_buyer_in_aggregating_covenant(flt))
         .values("country", "city", "processing_type")
         .annotate(locations=Count("pk"))
         .order_by("country", "city", "processing_type")

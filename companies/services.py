@@ -56,7 +56,7 @@ class MatchOutcome:
 
     @property
     def result(self) -> str:
-        """"matched" (an existing location), "review" (new location with a potential match) or "created"."""
+        """ "matched" (an existing location), "review" (new location with a potential match) or "created"."""
         if not self.created:
             return "matched"
         return "review" if self.match is not None else "created"
@@ -99,7 +99,7 @@ def location_match_or_create(*, actor: Any, **fields: Any) -> MatchOutcome:
     verdict = matching.decision(best.score) if best else "new"
     if best is not None and verdict == "match":
         existing = ProductionLocation.objects.get(pk=best.pk)
-        match = LocationMatch.objects.create(
+        automatic = LocationMatch.objects.create(
             existing=existing,
             submitted_name=location.name,
             submitted_address=location.address,
@@ -108,7 +108,7 @@ def location_match_or_create(*, actor: Any, **fields: Any) -> MatchOutcome:
             status=LocationMatch.Status.AUTOMATIC,
         )
         audit_record(actor=actor, action="location.matched", target=existing, note=best.rule)
-        return MatchOutcome(location=existing, created=False, match=match)
+        return MatchOutcome(location=existing, created=False, match=automatic)
     location.save()
     LocationEvent.objects.create(
         location=location, kind=LocationEvent.Kind.CREATED, actor=_user(actor), to_status=location.status

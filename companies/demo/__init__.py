@@ -141,4 +141,6 @@ def seed(*, password: str, log: Any) -> None:
             "rule": "country+city: name 81, address 100",
         },
     )
-    log(f"  {len(by_id) + 1} production locations, {SupplyLink.objects.count()} supply links, 1 match to review")
+    log(
+        f"  {len(by_id) + 1} production locations, {SupplyLink.objects.count()} supply links, 1 match to review"
+    )

@@ -104,7 +104,9 @@ class SupplyLink(models.Model):
 
     def clean(self) -> None:
         if self.first_year and self.first_year < EARLIEST_YEAR:
-            raise ValidationError({"first_year": _("Give a year from %(year)s on.") % {"year": EARLIEST_YEAR}})
+            raise ValidationError(
+                {"first_year": _("Give a year from %(year)s on.") % {"year": EARLIEST_YEAR}}
+            )
         if self.first_year and self.last_year and self.first_year > self.last_year:
             raise ValidationError(
                 {"last_year": _("The last year of sourcing cannot be before the first year.")}

@@ -153,11 +153,13 @@ class ProductionLocation(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.public_id})"
 
-    def clean(self) -> None:
-        if self.moved_to_id and self.status != LocationStatus.MOVED:
-            raise ValidationError({"moved_to": _("Only a location that has moved has a new location.")})
-        if self.moved_to_id and self.moved_to_id == self.pk:
-            raise ValidationError({"moved_to": _("A location cannot move to itself.")})
+    def save(self, *args: object, **kwargs: object) -> None:
+        # Derived keys, not a workflow: they always follow the fields they are made from.
+        self.fill_keys()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "name_key", "address_key", "city_key"}  # type: ignore[misc]
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def fill_keys(self) -> ProductionLocation:
         """Set the normalised keys from the name, address and city (bulk writers call this themselves)."""
@@ -168,10 +170,8 @@ class ProductionLocation(models.Model):
         self.city_key = normalise_city(self.city)[:200]
         return self
 
-    def save(self, *args: object, **kwargs: object) -> None:
-        # Derived keys, not a workflow: they always follow the fields they are made from.
-        self.fill_keys()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "name_key", "address_key", "city_key"}  # type: ignore[misc]
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+    def clean(self) -> None:
+        if self.moved_to_id and self.status != LocationStatus.MOVED:
+            raise ValidationError({"moved_to": _("Only a location that has moved has a new location.")})
+        if self.moved_to_id and self.moved_to_id == self.pk:
+            raise ValidationError({"moved_to": _("A location cannot move to itself.")})

@@ -51,6 +51,8 @@ def match_decide_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if not form.is_valid() or is_cancelled(request):
         return redirect("companies:matches")
     decision = form.cleaned_data["decision"]
+    candidate = match.candidate
+    assert candidate is not None  # the queue holds only matches with a candidate
     try:
         if decision == "confirm":
             if not is_confirmed(request):
@@ -63,7 +65,7 @@ def match_decide_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                     ),
                     confirm_label=_t("Yes, merge the locations"),
                     summary=[
-                        (_t("New location"), f"{match.candidate.name}\n{match.candidate.address}"),
+                        (_t("New location"), f"{candidate.name}\n{candidate.address}"),
                         (_t("Existing location"), f"{match.existing.name}\n{match.existing.address}"),
                         (_t("Score"), f"{match.score} ({match.rule})"),
                     ],

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -17,7 +20,7 @@ from ..models import ProcessingType, WorkerBand
 PAGE_SIZE = 50
 
 
-def _labels(choices: list[tuple[str, object]]) -> dict[str, str]:
+def _labels(choices: Sequence[tuple[str, Any]]) -> dict[str, str]:
     """Labels translated once per page (get_..._display() translates every label on each call)."""
     return {value: str(label) for value, label in choices}
 
@@ -32,7 +35,11 @@ def location_list_view(request: HttpRequest) -> HttpResponse:
     flt = form.to_filter() if form.is_bound else selectors.PublicFilter()
     page = Paginator(selectors.public_location_list(flt), PAGE_SIZE).get_page(request.GET.get("page"))
     names = dict(countries)
-    sectors, types, bands = _labels(Sector.choices), _labels(ProcessingType.choices), _labels(WorkerBand.choices)
+    sectors, types, bands = (
+        _labels(Sector.choices),
+        _labels(ProcessingType.choices),
+        _labels(WorkerBand.choices),
+    )
     for location in page.object_list:
         location.country_name = names.get(location.country.code, location.country.code)
         location.sector_label = sectors.get(location.sector, "")

@@ -37,7 +37,7 @@ def test_suffix_variants_are_one_name(a, b):
 
 
 def test_turkish_letters_meet_their_ascii_form():
-    turkish = "Işık Örme Tekstil San. ve Tic. A.Ş."
+    turkish = "Işık Örme Tekstil San. ve Tic. A.Ş."  # noqa: RUF001 - Turkish letters on purpose
     ascii_form = "ISIK ORME TEKSTIL SANAYI VE TICARET AS"
     assert matching.normalise_name(turkish) == matching.normalise_name(ascii_form) == "isik orme tekstil"
 
@@ -121,7 +121,9 @@ def test_a_similar_name_becomes_a_potential_match_for_review(company_user):
 @pytest.mark.django_db
 def test_bad_input_is_refused_per_field(company_user):
     with pytest.raises(ValidationError) as info:
-        services.location_match_or_create(actor=company_user, **{**BASE, "name": "x" * 10_000, "latitude": 91})
+        services.location_match_or_create(
+            actor=company_user, **{**BASE, "name": "x" * 10_000, "latitude": 91}
+        )
     assert {"name", "latitude"} <= set(info.value.message_dict)
 
 
@@ -156,7 +158,7 @@ def test_confirming_a_match_merges_the_new_location_into_the_existing(company_us
 
 @pytest.mark.django_db
 def test_rejecting_a_match_keeps_both_locations(company_user, secretariat_user):
-    existing, candidate, match = _review_pair(company_user)
+    _existing, candidate, match = _review_pair(company_user)
     services.location_match_reject(actor=secretariat_user, match_id=match.pk)
     candidate.refresh_from_db()
     assert candidate.status == LocationStatus.ACTIVE and candidate.moved_to is None
@@ -207,7 +209,9 @@ def test_merge_and_undo_restore_every_link_and_keep_the_history(secretariat_user
     }
     assert after == before
     assert clash_on_source.pk in after
-    assert list(SupplyLink.objects.filter(location=target).values_list("pk", flat=True)) == [clash_on_target.pk]
+    assert list(SupplyLink.objects.filter(location=target).values_list("pk", flat=True)) == [
+        clash_on_target.pk
+    ]
     kinds = list(LocationEvent.objects.filter(location=source).order_by("pk").values_list("kind", flat=True))
     assert kinds == [LocationEvent.Kind.MERGED_INTO, LocationEvent.Kind.MERGE_UNDONE]
     with pytest.raises(ValidationError, match="already been undone"):
@@ -216,7 +220,7 @@ def test_merge_and_undo_restore_every_link_and_keep_the_history(secretariat_user
 
 @pytest.mark.django_db
 def test_undoing_a_confirmed_match_puts_it_back_in_the_queue(company_user, secretariat_user):
-    existing, candidate, match = _review_pair(company_user)
+    _existing, _candidate, match = _review_pair(company_user)
     event = services.location_match_confirm(actor=secretariat_user, match_id=match.pk)
     services.location_merge_undo(actor=secretariat_user, event_id=event.pk)
     assert LocationMatch.objects.get(pk=match.pk).status == LocationMatch.Status.PENDING

@@ -45,7 +45,9 @@ def test_name_of_ten_thousand_characters_is_refused_at_the_field():
     assert "at most 500 characters" in errors["name"][0]
 
 
-@pytest.mark.parametrize(("field", "value"), [("latitude", "90.5"), ("latitude", "-91"), ("longitude", "180.1")])
+@pytest.mark.parametrize(
+    ("field", "value"), [("latitude", "90.5"), ("latitude", "-91"), ("longitude", "180.1")]
+)
 def test_coordinates_out_of_range_are_refused(field, value):
     errors = _errors(LocationFactory.build(**{field: Decimal(value)}))
     assert field in errors

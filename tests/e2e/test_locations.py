@@ -34,7 +34,9 @@ def test_public_location_list_filters_and_fits_a_phone(page: Page, live_url: str
     assert_accessible(page, "filtered list on a phone")
 
 
-def test_secretariat_reviews_a_match_with_a_confirmation_step(page: Page, live_url: str, seeded: None) -> None:
+def test_secretariat_reviews_a_match_with_a_confirmation_step(
+    page: Page, live_url: str, seeded: None
+) -> None:
     login(page, live_url, "secretariat@demo.example")
     page.goto(f"{live_url}/en/locations/matches/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Potential location matches")
