@@ -7,7 +7,7 @@ shown. The number of member companies at a location is given only from the thres
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.conf import settings
@@ -103,8 +103,15 @@ def public_location_list(flt: PublicFilter) -> QuerySet[ProductionLocation]:
     )
 
 
+def _without_search(flt: PublicFilter) -> PublicFilter:
+    """The filter without the name search. The counts ignore the search: otherwise searching for the name
+    of a location that is listed only as a count would show whether it is there, and so its buyer."""
+    return replace(flt, search="")
+
+
 def public_location_aggregates(flt: PublicFilter) -> list[dict[str, Any]]:
     """Single-buyer locations of covenants that ask for it: a count per country, city and processing type."""
+    flt = _without_search(flt)
     return list(
         _disclosed(flt)
         .filter(_single_buyer_in_aggregating_covenant(flt))
@@ -115,7 +122,8 @@ def public_location_aggregates(flt: PublicFilter) -> list[dict[str, Any]]:
 
 
 def public_country_counts(flt: PublicFilter) -> list[dict[str, Any]]:
-    """Disclosed locations per country (named and aggregated alike), most first."""
+    """Disclosed locations per country (named and aggregated alike), most first; not narrowed by the search."""
+    flt = _without_search(flt)
     return list(
         _disclosed(flt).values("country").annotate(locations=Count("pk")).order_by("-locations", "country")
     )

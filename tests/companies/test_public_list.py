@@ -248,3 +248,25 @@ def test_the_company_itself_sees_no_more_on_the_public_list_than_anyone(client_f
     html = client_for(company_user).get(_url()).content.decode()
     assert company_user.organisation.name not in html
     assert 'data-label="Member companies">fewer than 2<' in _row(html, "Own Mill")
+
+
+def test_searching_for_a_location_listed_only_as_a_count_reveals_nothing(client, covenant, brand_a, brand_b):
+    """The aggregate table and the country overview ignore the search, so a search for the name of a
+    single-buyer location of such a covenant gives the same counts as any other search."""
+    covenant.aggregate_single_buyer_locations = True
+    covenant.save()
+    SupplyLinkFactory(
+        company=brand_a, covenant=covenant, location=LocationFactory(name="Secret Mine", country="PE")
+    )
+    shared = LocationFactory(name="Shared Mill")
+    SupplyLinkFactory(company=brand_a, location=shared, covenant=covenant)
+    SupplyLinkFactory(company=brand_b, location=shared, covenant=covenant)
+
+    def counts(q: str) -> tuple[str, str]:
+        html = client.get(_url(q=q)).content.decode()
+        assert "Secret Mine" not in html.replace('value="Secret Mine"', "")
+        aggregate = re.search(r"caption-aggregate-table.*?</table>", html, re.S).group(0)
+        overview = re.search(r"caption-country-table.*?</table>", html, re.S).group(0)
+        return aggregate, overview
+
+    assert counts("Secret Mine") == counts("nothing like it") == counts("")
