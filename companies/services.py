@@ -312,3 +312,34 @@ def supply_link_create(
     link.save()
     audit_record(actor=actor, action="supply_link.created", target=link)
     return link
+
+
+@transaction.atomic
+def location_status_change(
+    *, actor: Any, location_id: int, to: str, moved_to_id: int | None = None, note: str = ""
+) -> ProductionLocation:
+    """The secretariat marks a location closed, active again, or moved to its new location (the links
+    stay where they are: a move records where the factory went, a merge moves the links)."""
+    from . import workflow
+
+    _require_secretariat(actor)
+    location = ProductionLocation.objects.select_for_update().get(pk=location_id)
+    workflow.check(location.status, to)
+    new_place = None
+    if to == LocationStatus.MOVED:
+        new_place = ProductionLocation.objects.filter(pk=moved_to_id, status=LocationStatus.ACTIVE).first()
+        if new_place is None or new_place.pk == location.pk:
+            raise ValidationError({"moved_to": _("Choose the active location that this location moved to.")})
+    event = LocationEvent.objects.create(
+        location=location,
+        kind=LocationEvent.Kind.STATUS_CHANGED,
+        other_location=new_place,
+        actor=_user(actor),
+        from_status=location.status,
+        to_status=to,
+        note=note,
+    )
+    location.status, location.moved_to = to, new_place
+    location.save(update_fields=["status", "moved_to", "updated_at"])
+    audit_record(actor=actor, action=f"location.{to}", target=location, note=f"{event.from_status} -> {to}")
+    return location
