@@ -36,16 +36,24 @@ def _specs(rng: random.Random) -> list[ProductionLocation]:
         seen: set[str] = set()
         while len(seen) < PER_COUNTRY:
             business, processing = rng.choice(region["business"])
-            base = f"{rng.choice(region['first'])} {business}"
-            if base in seen:
-                base = f"{base} {len(seen) + 1}"
-            seen.add(base)
-            sep = "" if country == "CN" else " "
             city, lat, lon = rng.choice(region["cities"])
+            first = rng.choice(region["first"])
+            if country == "CN":
+                base = f"{region['city_prefix'][city]}{first}{business}"
+                name = f"{base}{rng.choice(region['legal'])}"
+            else:
+                base = f"{first} {business}"
+                if base in seen:
+                    # A second firm of that name elsewhere carries its city, as firms do.
+                    base = f"{first} {city} {business}"
+                name = f"{base} {rng.choice(region['legal'])}"
+            if base in seen:
+                continue
+            seen.add(base)
             specs.append(
                 ProductionLocation(
                     public_id=_public_id(rng),
-                    name=f"{base.replace(' ', '') if country == 'CN' else base}{sep}{rng.choice(region['legal'])}",
+                    name=name,
                     address=rng.choice(region["street"]).format(n=rng.randint(1, 250)),
                     city=city,
                     postal_code=str(rng.randint(1000, 9999)),

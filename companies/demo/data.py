@@ -1,4 +1,5 @@
-"""Demo production locations: fictional names in real producer regions (every name is made up)."""
+"""Demo production locations: fictional names in real producer regions. Every name is made up from
+generic words (rivers, colours, places); words that name a real firm are left out on purpose."""
 
 from __future__ import annotations
 
@@ -60,7 +61,7 @@ REGIONS: dict[str, dict] = {
             "Kaveri",
             "Shakti",
             "Surya",
-            "Vardhman",
+            "Sahyadri",
             "Amrit",
             "Nilgiri",
             "Deccan",
@@ -115,6 +116,15 @@ REGIONS: dict[str, dict] = {
             ("针织", P.KNITTING),
         ],
         "legal": ["有限公司"],
+        # Chinese company names start with their city: 广州 (Guangzhou) ...
+        "city_prefix": {
+            "Guangzhou": "广州",
+            "Shenzhen": "深圳",
+            "Ningbo": "宁波",
+            "Shaoxing": "绍兴",
+            "Dongguan": "东莞",
+            "Suzhou": "苏州",
+        },
         "street": ["工业区{n}号", "开发区路{n}号"],
     },
     "VN": {
@@ -125,7 +135,7 @@ REGIONS: dict[str, dict] = {
             ("Bình Dương", 11.17, 106.67),
             ("Nam Định", 20.43, 106.18),
         ],
-        "first": ["Việt Tiến", "Phong Phú", "Hòa Bình", "Sài Gòn", "Thành Công", "Nhà Bè", "Hưng Yên"],
+        "first": ["Sông Hồng", "Bình Minh", "Hòa Bình", "Sài Gòn", "Hoa Sen", "Mê Kông", "Hưng Yên"],
         "business": [
             ("Garment", P.CUT_MAKE_TRIM),
             ("Textile", P.FABRIC_MILL),
@@ -142,7 +152,7 @@ REGIONS: dict[str, dict] = {
             ("Faisalabad", 31.42, 73.08),
             ("Sialkot", 32.49, 74.53),
         ],
-        "first": ["Indus", "Ravi", "Chenab", "Crescent", "Kohinoor", "Nishat", "Sapphire", "Punjab"],
+        "first": ["Indus", "Ravi", "Chenab", "Jhelum", "Margalla", "Shalimar", "Noor", "Punjab"],
         "business": [
             ("Textile Mills", P.FABRIC_MILL),
             ("Denim", P.FABRIC_MILL),
