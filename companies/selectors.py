@@ -49,17 +49,24 @@ def _links_in_scope(flt: PublicFilter) -> Q:
     return condition
 
 
-def _single_buyer_in_aggregating_covenant(flt: PublicFilter) -> Exists:
-    """A location with exactly one company in a covenant that lists such locations only as an aggregate."""
+def _single_buyer_in_aggregating_covenant(flt: PublicFilter) -> Q:
+    """A location with exactly one company in a covenant that lists such locations only as an aggregate.
+
+    One grouped subquery over the links of such covenants only (PostgreSQL runs it once, hashed), not a
+    subquery per location."""
     links = SupplyLink.objects.filter(
-        location=OuterRef("pk"),
         covenant__aggregate_single_buyer_locations=True,
         covenant__status__in=PUBLISHED_COVENANT_STATUSES,
     )
     if flt.covenant is not None:
         links = links.filter(covenant=flt.covenant)
-    single = links.values("covenant_id").annotate(buyers=Count("company_id", distinct=True)).filter(buyers=1)
-    return Exists(single)
+    single = (
+        links.values("location_id", "covenant_id")
+        .annotate(buyers=Count("company_id", distinct=True))
+        .filter(buyers=1)
+        .values("location_id")
+    )
+    return Q(pk__in=single)
 
 
 def _disclosed(flt: PublicFilter) -> QuerySet[ProductionLocation]:
@@ -84,23 +91,30 @@ def _disclosed(flt: PublicFilter) -> QuerySet[ProductionLocation]:
 
 
 def public_location_list(flt: PublicFilter) -> QuerySet[ProductionLocation]:
-    """Locations listed by name: with `company_count` and `public_links` (the links whose company allowed
-    being named). Two queries per page (rows, named companies) for any number of locations."""
+    """The locations listed by name, in list order, without their counts: what the paginator pages
+    through (cheap at any size: no aggregate over every location). `public_location_rows` then
+    fetches one page's rows with their counts."""
+    return _disclosed(flt).filter(~_single_buyer_in_aggregating_covenant(flt)).order_by("name_key", "pk")
+
+
+def public_location_rows(flt: PublicFilter, pks: list[int]) -> list[ProductionLocation]:
+    """One page of the list: the locations `pks` in that order, with `company_count` and `public_links`
+    (the links whose company allowed being named). Two queries for any page size."""
     scope = _links_in_scope(flt)
     public_links = SupplyLink.objects.filter(
         show_publicly=True, covenant__status__in=PUBLISHED_COVENANT_STATUSES
     ).select_related("company")
     if flt.covenant is not None:
         public_links = public_links.filter(covenant=flt.covenant)
-    return (
-        _disclosed(flt)
-        .filter(~_single_buyer_in_aggregating_covenant(flt))
+    rows = (
+        ProductionLocation.objects.filter(pk__in=pks)
         .annotate(company_count=Count("links__company", filter=scope, distinct=True))
         .prefetch_related(
             Prefetch("links", queryset=public_links.order_by("company__name"), to_attr="public_links")
         )
-        .order_by("name_key", "pk")
     )
+    by_pk = {row.pk: row for row in rows}
+    return [by_pk[pk] for pk in pks if pk in by_pk]
 
 
 def _without_search(flt: PublicFilter) -> PublicFilter:

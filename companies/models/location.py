@@ -124,6 +124,8 @@ class ProductionLocation(models.Model):
             models.Index(fields=["country", "city_key"], name="location_country_city"),
             models.Index(fields=["country", "postal_code"], name="location_country_postal"),
             models.Index(fields=["status", "country"], name="location_status_country"),
+            models.Index(fields=["processing_type", "name_key"], name="location_type_name"),
+            models.Index(fields=["sector", "name_key"], name="location_sector_name"),
         ]
         constraints = [
             models.CheckConstraint(

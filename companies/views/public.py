@@ -33,7 +33,9 @@ def location_list_view(request: HttpRequest) -> HttpResponse:
 
     form = LocationFilterForm(request.GET or None)
     flt = form.to_filter() if form.is_bound else selectors.PublicFilter()
-    page = Paginator(selectors.public_location_list(flt), PAGE_SIZE).get_page(request.GET.get("page"))
+    ids = selectors.public_location_list(flt).values_list("pk", flat=True)
+    page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = selectors.public_location_rows(flt, list(page.object_list))
     names = dict(countries)
     sectors, types, bands = (
         _labels(Sector.choices),

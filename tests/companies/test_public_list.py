@@ -203,8 +203,8 @@ def test_public_list_answers_in_a_fixed_number_of_queries(
     client, covenant, brand_a, brand_b, django_assert_max_num_queries, size
 ):
     _bulk(size, covenant, [brand_a, brand_b])
-    # count, rows, named companies, aggregates, country overview, covenant choices
-    with django_assert_max_num_queries(6):
+    # count, page ids, rows with counts, named companies, aggregates, country overview, covenant choices
+    with django_assert_max_num_queries(7):
         response = client.get(_url(page="2"))
     assert response.status_code == 200
     # Page 2 of 1,000 holds 50 rows; with 10 locations there is one page, which get_page falls back to.
