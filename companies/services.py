@@ -327,7 +327,11 @@ def location_status_change(
     workflow.check(location.status, to)
     new_place = None
     if to == LocationStatus.MOVED:
-        new_place = ProductionLocation.objects.filter(pk=moved_to_id, status=LocationStatus.ACTIVE).first()
+        new_place = (
+            ProductionLocation.objects.filter(pk=moved_to_id, status=LocationStatus.ACTIVE).first()
+            if moved_to_id is not None
+            else None
+        )
         if new_place is None or new_place.pk == location.pk:
             raise ValidationError({"moved_to": _("Choose the active location that this location moved to.")})
     event = LocationEvent.objects.create(

@@ -35,7 +35,7 @@ def location_list_view(request: HttpRequest) -> HttpResponse:
     flt = form.to_filter() if form.is_bound else selectors.PublicFilter()
     ids = selectors.public_location_list(flt).values_list("pk", flat=True)
     page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = selectors.public_location_rows(flt, list(page.object_list))
+    page.object_list = selectors.public_location_rows(flt, list(page.object_list))  # type: ignore[assignment]
     names = dict(countries)
     sectors, types, bands = (
         _labels(Sector.choices),
