@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("notifications/", include("portal.notifications.urls")),
     path("jobs/", include("portal.jobs.urls")),
     path("covenants/", include("covenants.urls")),
+    path("locations/", include("companies.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path(settings.PORTAL_ADMIN_PATH, admin.site.urls),
     prefix_default_language=True,

@@ -70,6 +70,15 @@ class Covenant(models.Model):
         default=default_complaint_time_frames,
         validators=[validate_complaint_time_frames],
     )
+    aggregate_single_buyer_locations = models.BooleanField(
+        _("list single-buyer locations only as an aggregate"),
+        default=False,
+        help_text=_(
+            "With few members even the presence of a location with one buyer can point at that buyer. "
+            "When on, the public location list shows such locations of this covenant only as a count "
+            "per country, city and processing type."
+        ),
+    )
     themes = models.ManyToManyField(
         "covenants.RiskTheme", verbose_name=_("risk themes"), blank=True, related_name="covenants"
     )

@@ -321,3 +321,6 @@ PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 PORTAL_ADMIN_PATH = env.str("PORTAL_ADMIN_PATH", default="admin/")
 #: A secret that lets a monitor read the health check's details (header X-Health-Token); empty: none.
 PORTAL_HEALTH_TOKEN = env.str("PORTAL_HEALTH_TOKEN", default="")
+#: The public location list shows how many member companies source at a location only from this count
+#: on; below it the list says "fewer than N", so that a count never points at one brand.
+PORTAL_LOCATION_COUNT_THRESHOLD = env.int("PORTAL_LOCATION_COUNT_THRESHOLD", default=2)

@@ -24,9 +24,9 @@ def test_entries_without_roles_are_for_everybody_and_role_entries_only_for_that_
     everyone = [e.url_name for e in registry.nav_entries_for(None)]
     company = [e.url_name for e in registry.nav_entries_for(Role.COMPANY)]
     secretariat = [e.url_name for e in registry.nav_entries_for(Role.SECRETARIAT)]
-    assert everyone == ["covenants:list"]
-    assert company == ["covenants:list", "covenants:memberships"]
-    assert secretariat == ["covenants:list", "covenants:manage"]
+    assert everyone == ["covenants:list", "companies:locations"]
+    assert company == ["covenants:list", "covenants:memberships", "companies:locations"]
+    assert secretariat == ["covenants:list", "covenants:manage", "companies:locations", "companies:matches"]
     assert "covenants:manage" not in [e.url_name for e in registry.nav_entries_for(Role.GOVERNMENT)]
 
 

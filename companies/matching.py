@@ -1,0 +1,266 @@
+"""Normalising and scoring production locations, so the same factory disclosed twice becomes one location.
+
+Pure functions, no database: the services (and the upload) use them on one row or on a whole file.
+
+Normalising a name: scripts other than Latin are transliterated with `anyascii` (a maintained table
+covering every Unicode script); accents go (Ş -> s, the dotless i -> i, é -> e); case is folded; dotted
+abbreviations are joined (S.A. -> sa); punctuation becomes a space; common abbreviations are written
+out (rd -> road, ind -> industrial); legal forms (Ltd, Pvt, GmbH, A.Ş., Sdn Bhd, ...) are dropped.
+
+Han characters: anyascii gives each character its Mandarin pinyin syllable without tone marks
+(深圳 -> "ShenZhen"). We put a space between the syllables, and the scorer also compares the names with
+all spaces removed, so "深圳华丰服装" meets "Shenzhen Huafeng Fuzhuang" however the pinyin is grouped
+into words. It cannot meet an English translation ("Shenzhen Huafeng Garment"): 服装 is "fuzhuang",
+not "garment"; such pairs score in the review band at best, and a person decides. Japanese kanji are
+read as Mandarin too, so Japanese names are only reliably matched against their own script.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from anyascii import anyascii
+from rapidfuzz import fuzz, process
+
+#: From this score on, a submitted location is the existing one without asking anybody.
+AUTO_MATCH_SCORE = 92.0
+#: From this score up to AUTO_MATCH_SCORE, the secretariat reviews the pair as a potential match.
+REVIEW_SCORE = 75.0
+#: Weights of the name and the address in the combined score (when both sides have an address).
+NAME_WEIGHT = 0.7
+ADDRESS_WEIGHT = 0.3
+#: Without an address on both sides the name alone cannot prove a match: at most the review band.
+NAME_ONLY_CAP = 90.0
+
+#: Legal forms, written as they look after normalising (lower case, dotted forms joined, no
+#: punctuation). The one place to extend: longer phrases are removed before their parts.
+LEGAL_SUFFIXES: tuple[str, ...] = (
+    # English and South Asia
+    "private limited",
+    "pvt ltd",
+    "pvt",
+    "private",
+    "limited",
+    "ltd",
+    "co ltd",
+    "company",
+    "co",
+    "corporation",
+    "corp",
+    "incorporated",
+    "inc",
+    "llc",
+    "plc",
+    "llp",
+    "jsc",
+    # Continental Europe
+    "gmbh",
+    "ag",
+    "bv",
+    "nv",
+    "sa",
+    "sl",
+    "sas",
+    "sarl",
+    "spa",
+    "srl",
+    "lda",
+    "sa de cv",
+    "cv",
+    # Turkey
+    "anonim sirketi",
+    "limited sirketi",
+    "sanayi ve ticaret",
+    "san ve tic",
+    "san tic",
+    "sanayi",
+    "ticaret",
+    "san",
+    "tic",
+    "ltd sti",
+    "sti",
+    "as",
+    # South-East Asia and China (pinyin of 有限公司 and 股份)
+    "sdn bhd",
+    "bhd",
+    "pt",
+    "tbk",
+    "jsc",
+    "youxian gongsi",
+    "you xian gong si",
+    "gufen",
+    "gu fen",
+    "gongsi",
+    "gong si",
+)
+
+#: Common abbreviations in addresses and names, written out.
+ABBREVIATIONS: dict[str, str] = {
+    "rd": "road",
+    "st": "street",
+    "str": "street",
+    "ave": "avenue",
+    "av": "avenue",
+    "blvd": "boulevard",
+    "hwy": "highway",
+    "ln": "lane",
+    "sq": "square",
+    "ind": "industrial",
+    "indl": "industrial",
+    "inds": "industries",
+    "bldg": "building",
+    "fl": "floor",
+    "flr": "floor",
+    "dist": "district",
+    "dt": "district",
+    "mfg": "manufacturing",
+    "intl": "international",
+    "tex": "textile",
+    "txt": "textile",
+    "mah": "mahallesi",
+    "mh": "mahallesi",
+    "cad": "caddesi",
+    "cd": "caddesi",
+    "sok": "sokak",
+    "sk": "sokak",
+    "no": "number",
+    "nr": "number",
+    "opp": "opposite",
+    "bd": "bangladesh",
+}
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_SUFFIXES = sorted({tuple(s.split()) for s in LEGAL_SUFFIXES}, key=len, reverse=True)
+
+
+def transliterate(text: str) -> str:
+    """ASCII with the script transliterated; one token per Han/kana/hangul syllable."""
+    if text.isascii():
+        return text
+    spaced = _CJK.sub(lambda m: f" {anyascii(m.group())} ", text)
+    return anyascii(spaced)
+
+
+def _tokens(text: str) -> list[str]:
+    text = transliterate(text).casefold().replace("&", " and ")
+    text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
+    return _NON_WORD.sub(" ", text).split()
+
+
+def _drop_legal_forms(tokens: list[str]) -> list[str]:
+    kept: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for suffix in _SUFFIXES:
+            if tuple(tokens[i : i + len(suffix)]) == suffix:
+                i += len(suffix)
+                break
+        else:
+            kept.append(tokens[i])
+            i += 1
+    # A name that is only a legal form ("Company Ltd") keeps its words rather than vanish.
+    return kept or tokens
+
+
+def normalise_name(name: str) -> str:
+    """The matching key of a name: "Dhaka Knit Composite Ltd." -> "dhaka knit composite"."""
+    tokens = [ABBREVIATIONS.get(token, token) for token in _tokens(name or "")]
+    return " ".join(_drop_legal_forms(tokens))
+
+
+def normalise_address(address: str) -> str:
+    """The matching key of an address: "Plot 12, Ind. Rd." -> "plot 12 industrial road"."""
+    return " ".join(ABBREVIATIONS.get(token, token) for token in _tokens(address or ""))
+
+
+def normalise_city(city: str) -> str:
+    return " ".join(_tokens(city or ""))
+
+
+def name_similarity(a: str, b: str) -> float:
+    """0-100 for two name keys: word sets and word order, or the letters with all spaces removed
+    (transliterated Han syllables against pinyin words)."""
+    if not a or not b:
+        return 0.0
+    words = (fuzz.token_set_ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 2
+    letters = fuzz.ratio(a.replace(" ", ""), b.replace(" ", ""))
+    return float(max(words, letters))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An existing location as the scorer sees it."""
+
+    pk: int
+    name_key: str
+    address_key: str
+
+
+@dataclass(frozen=True)
+class Scored:
+    pk: int
+    score: float
+    rule: str
+
+
+def score(name_key: str, address_key: str, other: Candidate, *, block: str) -> Scored:
+    """The combined score of a submitted location against one candidate, and the rule that produced it."""
+    if name_key == other.name_key and address_key and address_key == other.address_key:
+        return Scored(other.pk, 100.0, f"{block}: same name and address")
+    name_score = name_similarity(name_key, other.name_key)
+    if address_key and other.address_key:
+        address_score = float(fuzz.token_set_ratio(address_key, other.address_key))
+        combined = NAME_WEIGHT * name_score + ADDRESS_WEIGHT * address_score
+        return Scored(
+            other.pk,
+            round(combined, 2),
+            f"{block}: name {name_score:.0f}, address {address_score:.0f}",
+        )
+    return Scored(
+        other.pk, round(min(name_score, NAME_ONLY_CAP), 2), f"{block}: name {name_score:.0f}, no address"
+    )
+
+
+def best_match(
+    name_key: str, address_key: str, candidates: Sequence[Candidate], *, block: str, shortlist: int = 10
+) -> Scored | None:
+    """The best-scoring candidate from one block, or None when none reaches the review band.
+
+    rapidfuzz first shortlists by name over the whole block (C speed), then the shortlist is scored in full."""
+    if not candidates or not name_key:
+        return None
+    names = [c.name_key for c in candidates]
+    found = process.extract(name_key, names, scorer=lambda a, b, **_: name_similarity(a, b), limit=shortlist)
+    best: Scored | None = None
+    for _name, _score, index in found:
+        scored = score(name_key, address_key, candidates[index], block=block)
+        if best is None or scored.score > best.score:
+            best = scored
+    if best is None or best.score < REVIEW_SCORE:
+        return None
+    return best
+
+
+def decision(score_value: float) -> str:
+    """ "match" (automatic), "review" (potential match) or "new"."""
+    if score_value >= AUTO_MATCH_SCORE:
+        return "match"
+    if score_value >= REVIEW_SCORE:
+        return "review"
+    return "new"
+
+
+def keys(rows: Iterable[dict[str, str]]) -> list[tuple[str, str, str]]:
+    """(name_key, address_key, city_key) per row, for bulk callers such as the upload."""
+    return [
+        (
+            normalise_name(r.get("name", "")),
+            normalise_address(r.get("address", "")),
+            normalise_city(r.get("city", "")),
+        )
+        for r in rows
+    ]

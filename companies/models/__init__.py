@@ -1,0 +1,20 @@
+"""Production locations, supply links, potential matches and location history."""
+
+from .choices import LocationStatus, ProcessingType, ProductCategory, Tier, WorkerBand
+from .link import SupplyLink
+from .location import ProductionLocation, new_public_id, validate_os_hub_id
+from .matching import LocationEvent, LocationMatch
+
+__all__ = [
+    "LocationEvent",
+    "LocationMatch",
+    "LocationStatus",
+    "ProcessingType",
+    "ProductCategory",
+    "ProductionLocation",
+    "SupplyLink",
+    "Tier",
+    "WorkerBand",
+    "new_public_id",
+    "validate_os_hub_id",
+]

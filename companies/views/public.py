@@ -1,0 +1,70 @@
+"""The aggregated public list of production locations (the yearly publication)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django_countries import countries
+
+from portal.access import public
+
+from .. import selectors
+from ..charts import bar_chart
+from ..forms import LocationFilterForm
+from ..models import ProcessingType, WorkerBand
+
+PAGE_SIZE = 50
+
+
+def _labels(choices: Sequence[tuple[str, Any]]) -> dict[str, str]:
+    """Labels translated once per page (get_..._display() translates every label on each call)."""
+    return {value: str(label) for value, label in choices}
+
+
+@public
+def location_list_view(request: HttpRequest) -> HttpResponse:
+    """Public: every active disclosed location, the number of member companies from the threshold on,
+    the companies that allowed being named; single-buyer locations of some covenants only as a count."""
+    from covenants.models import Sector
+
+    form = LocationFilterForm(request.GET or None)
+    flt = form.to_filter() if form.is_bound else selectors.PublicFilter()
+    ids = selectors.public_location_list(flt).values_list("pk", flat=True)
+    page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = selectors.public_location_rows(flt, list(page.object_list))  # type: ignore[assignment]
+    names = dict(countries)
+    sectors, types, bands = (
+        _labels(Sector.choices),
+        _labels(ProcessingType.choices),
+        _labels(WorkerBand.choices),
+    )
+    for location in page.object_list:
+        location.country_name = names.get(location.country.code, location.country.code)
+        location.sector_label = sectors.get(location.sector, "")
+        location.type_label = types.get(location.processing_type, "")
+        location.band_label = bands.get(location.worker_band, "")
+    aggregates = selectors.public_location_aggregates(flt)
+    for row in aggregates:
+        row["country_name"] = names.get(row["country"], row["country"])
+        row["type_label"] = types.get(row["processing_type"], "")
+    per_country = selectors.public_country_counts(flt)
+    for row in per_country:
+        row["country_name"] = names.get(row["country"], row["country"])
+    chart = bar_chart([(row["country_name"], row["locations"]) for row in per_country])
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page_obj": page,
+        "aggregates": aggregates,
+        "per_country": per_country,
+        "chart": chart,
+        "total_locations": sum(row["locations"] for row in per_country),
+        "threshold": selectors.count_threshold(),
+        "query_string": query.urlencode(),
+    }
+    return render(request, "companies/location_list.html", context)
