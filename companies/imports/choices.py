@@ -1,8 +1,7 @@
 """The choice codes an uploaded location list is mapped onto, in one place.
 
-These lists are the single source for the location model's choices as well: the model's
-``choices=`` should be built from ``SECTORS``, ``PROCESSING_TYPES`` and ``WORKER_BANDS`` (codes are
-stored, labels are translated). The synonym tables map the words companies actually write, in
+The codes and labels come from the models (covenants' ``Sector``, the location's ``ProcessingType``,
+``WorkerBand`` and the link's ``Tier``), so a parsed row always holds codes the model accepts. The synonym tables map the words companies actually write, in
 English and Dutch (and the Open Supply Hub vocabulary), onto those codes; keys are normalised with
 ``normalise_word`` (lower case, no accents, no punctuation or spaces).
 """
@@ -13,57 +12,30 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from django.utils.translation import gettext_lazy as _
+from companies.models.choices import ProcessingType, Tier, WorkerBand
+from covenants.models import Sector
 
 if TYPE_CHECKING:  # django-stubs-ext is a development dependency
     from django_stubs_ext import StrOrPromise
 
-SECTORS: tuple[tuple[str, StrOrPromise], ...] = (
-    ("apparel", _("Garments and textile")),
-    ("footwear", _("Footwear")),
-    ("metals", _("Metals and minerals")),
-    ("food", _("Food products")),
-    ("agriculture", _("Agriculture")),
-    ("wood", _("Wood and paper")),
-    ("electronics", _("Electronics")),
-    ("other", _("Other")),
-)
+SECTORS: tuple[tuple[str, StrOrPromise], ...] = tuple(Sector.choices)
+PROCESSING_TYPES: tuple[tuple[str, StrOrPromise], ...] = tuple(ProcessingType.choices)
 
-PROCESSING_TYPES: tuple[tuple[str, StrOrPromise], ...] = (
-    ("cut_make_trim", _("Cut-make-trim")),
-    ("printing", _("Printing")),
-    ("embroidery", _("Embroidery")),
-    ("washing", _("Washing and laundry")),
-    ("dyeing", _("Dyeing and finishing")),
-    ("fabric_mill", _("Fabric mill (weaving and knitting)")),
-    ("spinning", _("Spinning")),
-    ("ginning", _("Ginning")),
-    ("tannery", _("Tannery")),
-    ("trims", _("Trims and accessories")),
-    ("packing", _("Packing and warehouse")),
-    ("assembly", _("Assembly")),
-    ("mine", _("Mine")),
-    ("smelter", _("Smelter or refinery")),
-    ("farm", _("Farm or plantation")),
-    ("processing", _("Food processing")),
-    ("other", _("Other")),
-)
-
-#: Worker bands: (code, label, lowest, highest); the last band has no upper bound.
-WORKER_BANDS: tuple[tuple[str, StrOrPromise, int, int | None], ...] = (
-    ("1-100", _("1 to 100"), 1, 100),
-    ("101-500", _("101 to 500"), 101, 500),
-    ("501-1000", _("501 to 1,000"), 501, 1000),
-    ("1001-5000", _("1,001 to 5,000"), 1001, 5000),
-    ("5001+", _("More than 5,000"), 5001, None),
+#: The lowest and highest worker count of each band; the last band has no upper bound.
+_BAND_LIMITS: dict[str, tuple[int, int | None]] = {
+    WorkerBand.UP_TO_100: (1, 100),
+    WorkerBand.UP_TO_500: (101, 500),
+    WorkerBand.UP_TO_1000: (501, 1000),
+    WorkerBand.UP_TO_5000: (1001, 5000),
+    WorkerBand.OVER_5000: (5001, None),
+}
+#: Worker bands: (code, label, lowest, highest).
+WORKER_BANDS: tuple[tuple[str, StrOrPromise, int, int | None], ...] = tuple(
+    (str(band.value), band.label, *_BAND_LIMITS[band]) for band in WorkerBand if band in _BAND_LIMITS
 )
 
 #: Tier codes: 3 stands for "3 and further".
-TIERS: tuple[tuple[int, StrOrPromise], ...] = (
-    (1, _("Tier 1")),
-    (2, _("Tier 2")),
-    (3, _("Tier 3 and further")),
-)
+TIERS: tuple[tuple[int, StrOrPromise], ...] = tuple(Tier.choices)
 
 OTHER = "other"
 
@@ -95,15 +67,19 @@ def _table(pairs: dict[str, str]) -> dict[str, str]:
 
 SECTOR_WORDS: dict[str, str] = _table(
     {
-        "apparel": "garments|garment|apparel|textile|textiles|clothing|kleding|textiel|kleding en textiel"
-        "|garments and textile|apparel and textiles|home textiles|garments and textiles",
-        "footwear": "shoes|schoenen|schoeisel|footwear and leather|leather|leer",
-        "metals": "metal|metalen|metals and minerals|metaal|minerals|mineralen|mining|mijnbouw",
-        "food": "voeding|voedingsmiddelen|food products|levensmiddelen",
-        "agriculture": "landbouw|farming|natural rubber|natuurrubber|cocoa|cacao",
-        "wood": "hout|paper|papier|forestry|bosbouw|timber",
-        "electronics": "elektronica|electrical",
-        "other": "overig|overige|anders",
+        "garments_textile": "garments|garment|apparel|textile|textiles|clothing|kleding|textiel|kleding en textiel"
+        "|garments and textile|apparel and textiles|home textiles|garments and textiles|shoes|schoenen"
+        "|schoeisel|footwear|footwear and leather|leather|leer",
+        "metals": "metal|metalen|metals and minerals|metaal|minerals|mineralen|mining|mijnbouw|electronics"
+        "|elektronica|electrical",
+        "gold": "goud|gold mining",
+        "natural_stone": "natuursteen|stone|steen|natural stone",
+        "food_products": "food|voeding|voedingsmiddelen|food products|levensmiddelen|agriculture|landbouw"
+        "|farming|cocoa|cacao",
+        "vegetable_proteins": "vegetable proteins|plantaardige eiwitten|soy|soja",
+        "forestry": "hout|wood|paper|papier|forestry|bosbouw|timber",
+        "floriculture": "flowers|bloemen|sierteelt|floriculture",
+        "other": "overig|overige|anders|natural rubber|natuurrubber",
     }
 )
 
@@ -115,24 +91,28 @@ PROCESSING_WORDS: dict[str, str] = _table(
         "embroidery": "borduren|borduurwerk",
         "washing": "laundry|laundering|wassen|wasserij|garment washing",
         "dyeing": "verven|ververij|finishing|dyeing and finishing|wet processing|veredeling",
-        "fabric_mill": "weaving|knitting|weven|breien|weverij|breierij|stoffenfabriek|textile mill"
+        "knitting": "knitting|breien|breierij",
+        "fabric_mill": "weaving|weven|weverij|stoffenfabriek|textile mill"
         "|fabric production|raw material processing or production",
         "spinning": "spinnen|spinnerij|yarn|garen|yarn spinning|yarn production",
         "ginning": "egreneren|cotton ginning",
         "tannery": "tanning|leerlooierij|looien|looierij",
         "trims": "accessories|fournituren|buttons|zippers|labels",
-        "packing": "packaging|verpakken|warehouse|magazijn|warehousing",
+        "warehouse": "packing|packaging|verpakken|magazijn|warehousing",
         "assembly": "assemblage|montage",
         "mine": "mijn|mining|quarry|groeve",
-        "smelter": "smelterij|refinery|raffinaderij|smelting",
-        "farm": "boerderij|plantation|plantage|cotton farm",
-        "processing": "food processing|voedselverwerking|verwerking",
+        "smelter": "smelterij|smelting",
+        "refinery": "raffinaderij|refining",
+        "farm": "boerderij|cotton farm",
+        "plantation": "plantage",
+        "food_processing": "food processing|voedselverwerking|verwerking",
         "other": "overig|overige|anders",
     }
 )
 
 _BAND_WORDS: dict[str, str] = {
-    normalise_word(word): "5001+" for word in ("more than 5000", "meer dan 5000", "over 5000", "5000 plus")
+    normalise_word(word): str(WorkerBand.OVER_5000.value)
+    for word in ("more than 5000", "meer dan 5000", "over 5000", "5000 plus")
 }
 
 

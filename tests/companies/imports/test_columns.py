@@ -122,7 +122,7 @@ def test_an_open_supply_hub_file_is_validated() -> None:
     (row,) = list(parsed)
     assert columns.osh_format
     assert isinstance(row, LocationRow)
-    assert (row.country, row.sector, row.processing_type) == ("CN", "apparel", "cut_make_trim")
+    assert (row.country, row.sector, row.processing_type) == ("CN", "garments_textile", "cut_make_trim")
     assert row.product_categories == ("Jackets", "Shirts")
     assert (row.worker_band, row.parent_company) == ("1001-5000", "Group X")
 

@@ -97,8 +97,8 @@ def test_first_year_after_last_year_is_rejected() -> None:
 
 @pytest.mark.parametrize(
     ("written", "band"),
-    [("850", "501-1000"), ("1.200", "1001-5000"), ("12,000", "5001+"), ("1-100", "1-100"),
-     ("101\u2013500", "101-500"), ("more than 5000", "5001+"), ("Meer dan 5.000", "5001+"), ("5000+", "5001+"),
+    [("850", "501-1000"), ("1.200", "1001-5000"), ("12,000", "5000+"), ("1-100", "1-100"),
+     ("101\u2013500", "101-500"), ("more than 5000", "5000+"), ("Meer dan 5.000", "5000+"), ("5000+", "5000+"),
      ("100-500", "101-500"), ("", "")],
 )  # fmt: skip
 def test_worker_counts_and_bands_map_to_the_bands(written: str, band: str) -> None:
@@ -131,9 +131,9 @@ def test_open_supply_hub_ids_are_checked() -> None:
 
 @pytest.mark.parametrize(
     ("sector", "processing", "codes"),
-    [("Garments", "Cut-make-trim", ("apparel", "cut_make_trim")),
-     ("Kleding en textiel", "Verven", ("apparel", "dyeing")),
-     ("textiel", "Spinnerij", ("apparel", "spinning")),
+    [("Garments", "Cut-make-trim", ("garments_textile", "cut_make_trim")),
+     ("Kleding en textiel", "Verven", ("garments_textile", "dyeing")),
+     ("textiel", "Spinnerij", ("garments_textile", "spinning")),
      ("Metalen", "Smelter", ("metals", "smelter"))],
 )  # fmt: skip
 def test_sector_and_processing_words_in_both_languages_become_codes(
