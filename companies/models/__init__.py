@@ -4,11 +4,13 @@ from .choices import LocationStatus, ProcessingType, ProductCategory, Tier, Work
 from .link import SupplyLink
 from .location import ProductionLocation, new_public_id, validate_os_hub_id
 from .matching import LocationEvent, LocationMatch
+from .upload import LocationUpload
 
 __all__ = [
     "LocationEvent",
     "LocationMatch",
     "LocationStatus",
+    "LocationUpload",
     "ProcessingType",
     "ProductCategory",
     "ProductionLocation",
