@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from covenants.models import Sector
 
+from .imports.columns import has_required_columns, map_columns
+from .imports.read import open_table
 from .models import ProcessingType
 from .selectors import PublicFilter, published_covenants
 
@@ -52,3 +56,25 @@ class LocationFilterForm(forms.Form):
             processing_type=data.get("processing_type") or "",
             search=data.get("q") or "",
         )
+
+
+class LocationUploadForm(forms.Form):
+    """A company's location list: the covenant it is for and the file, checked by its content."""
+
+    covenant = forms.ModelChoiceField(label=_("Covenant"), queryset=None, empty_label=None)  # type: ignore[arg-type]
+    file = forms.FileField(
+        label=_("Location list"),
+        help_text=_("A CSV, XLSX or ODS file with the columns of the template, at most 25 MB."),
+    )
+
+    def __init__(self, *args: Any, covenants: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["covenant"].queryset = covenants  # type: ignore[attr-defined]
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        # The library raises TableFileError (a ValidationError) with a translated message.
+        table = open_table(upload, is_header=has_required_columns)
+        map_columns(table.header)
+        upload.seek(0)
+        return upload

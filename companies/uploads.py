@@ -1,0 +1,337 @@
+"""Uploaded location lists: selectors and services (create, parse into a preview, apply, cancel).
+
+Parsing only reads the stored file into counts and per-row results; locations and supply links
+change only in `location_upload_apply`, after the company confirmed the preview."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from covenants.models import Covenant, Membership
+from portal.access import get_visible_or_404
+from portal.accounts.roles import Role, role_of
+from portal.audit.services import audit_record
+from portal.jobs import services as jobs
+from portal.jobs.models import Job
+
+from . import services
+from .imports.choices import normalise_word
+from .imports.read import TableFileError
+from .imports.result import ResultLine, RowStatus, result_csv_bytes, result_for
+from .imports.rows import LocationRow, RejectedRow, parse_locations
+from .models import LocationUpload, ProductCategory, SupplyLink
+
+PROGRESS_EVERY = 500
+#: How many rejected or duplicate rows the preview page lists (all are in the result download).
+PREVIEW_ROWS = 500
+Status = LocationUpload.Status
+
+
+# --- selectors ---------------------------------------------------------------------------------------
+
+
+def upload_covenants_for(user: Any) -> QuerySet[Covenant]:
+    """The covenants a company may upload for: those it is a current member of."""
+    if role_of(user) != Role.COMPANY:
+        return Covenant.objects.none()
+    member_of = Membership.objects.current().filter(company_id=user.organisation_id).values("covenant_id")
+    return Covenant.objects.filter(pk__in=member_of).order_by("name")
+
+
+def location_upload_list_for(user: Any) -> QuerySet[LocationUpload]:
+    """A company sees its own uploads, newest first; nobody else sees any."""
+    qs = LocationUpload.objects.select_related("covenant", "uploaded_by", "job")
+    if role_of(user) != Role.COMPANY:
+        return qs.none()
+    return qs.filter(company_id=user.organisation_id)
+
+
+def location_upload_get_for(user: Any, upload_id: Any) -> LocationUpload:
+    """One upload of the user's own company; Http404 for missing and forbidden alike."""
+    return get_visible_or_404(location_upload_list_for(user), pk=upload_id)
+
+
+def upload_result_lines(upload: LocationUpload, *, limit: int | None = None) -> list[ResultLine]:
+    """The stored per-row results (all of them, or the first `limit`)."""
+    if not upload.results:
+        return []
+    lines: list[ResultLine] = []
+    with upload.results.open("rb") as handle:
+        for raw in handle:
+            if limit is not None and len(lines) >= limit:
+                break
+            item = json.loads(raw)
+            lines.append(ResultLine(item["line"], RowStatus(item["status"]), item["name"], item["reason"]))
+    return lines
+
+
+# --- services ----------------------------------------------------------------------------------------
+
+
+def file_sha256(stream: IO[bytes]) -> str:
+    digest = hashlib.sha256()
+    stream.seek(0)
+    for chunk in iter(lambda: stream.read(1024 * 1024), b""):
+        digest.update(chunk)
+    stream.seek(0)
+    return digest.hexdigest()
+
+
+def location_upload_create(*, actor: Any, covenant: Covenant, file: Any) -> tuple[LocationUpload, bool]:
+    """Store the file and queue its check. Returns (upload, created): the same file uploaded again for
+    the same company and covenant gives the earlier upload back and changes nothing."""
+    if role_of(actor) != Role.COMPANY:
+        raise PermissionDenied(_("Only member companies upload location lists."))
+    if not upload_covenants_for(actor).filter(pk=covenant.pk).exists():
+        raise ValidationError({"covenant": _("Choose a covenant your company is a member of.")})
+    sha = file_sha256(file)
+    with transaction.atomic():
+        earlier = (
+            LocationUpload.objects.filter(company_id=actor.organisation_id, covenant=covenant, sha256=sha)
+            .exclude(status__in=[Status.FAILED, Status.CANCELLED])
+            .order_by("-created_at")
+            .first()
+        )
+        if earlier is not None:
+            return earlier, False
+        job = jobs.job_create(owner=actor, kind="location_upload_parse", title=_("Checking the location list"))
+        upload = LocationUpload(
+            company_id=actor.organisation_id,
+            covenant=covenant,
+            uploaded_by=actor,
+            original_name=str(getattr(file, "name", "") or "upload")[-200:],
+            sha256=sha,
+            job=job,
+        )
+        upload.file.save(upload.original_name, file, save=False)
+        upload.save()
+        audit_record(actor=actor, action="location_upload.created", target=upload)
+        transaction.on_commit(lambda: _queue("location_upload_parse", upload.pk))
+    return upload, True
+
+
+def _queue(task_name: str, upload_id: int) -> None:
+    from . import tasks
+
+    getattr(tasks, task_name).delay(upload_id)
+
+
+def _language(upload: LocationUpload) -> str:
+    return getattr(upload.uploaded_by, "preferred_language", "") or settings.LANGUAGE_CODE
+
+
+def _set(upload: LocationUpload, status: str, **fields: Any) -> None:
+    fields["status"] = status
+    LocationUpload.objects.filter(pk=upload.pk).update(**fields)
+    for key, value in fields.items():
+        setattr(upload, key, value)
+
+
+def _write_results(upload: LocationUpload, lines: Iterable[ResultLine]) -> str:
+    body = "".join(
+        json.dumps({"line": x.line, "status": str(x.status), "name": x.name, "reason": x.reason}) + "\n"
+        for x in lines
+    )
+    field = upload.results.field
+    return field.storage.save(field.generate_filename(upload, "rows.jsonl"), ContentFile(body.encode()))
+
+
+def _parsed_rows(upload: LocationUpload) -> Iterator[LocationRow | RejectedRow]:
+    with upload.file.open("rb") as handle:
+        _table, _columns, rows = parse_locations(handle)
+        yield from rows
+
+
+def location_upload_parse(*, upload_id: int) -> LocationUpload | None:
+    """Read and validate the stored file into counts and per-row results (the preview). Idempotent:
+    a finished job or an upload past this step is left alone."""
+    upload = LocationUpload.objects.select_related("uploaded_by").get(pk=upload_id)
+    if upload.job_id is None or upload.status not in (Status.UPLOADED, Status.PARSING):
+        return None
+    if jobs.job_start(job_id=upload.job_id) is None:
+        return None
+    _set(upload, Status.PARSING)
+    counts = {"rows": 0, "valid": 0, "rejected": 0, "duplicates": 0}
+    flagged: list[ResultLine] = []
+    with translation.override(_language(upload)):
+        try:
+            for row in _parsed_rows(upload):
+                counts["rows"] += 1
+                line = result_for(row)
+                if line is None:
+                    counts["valid"] += 1
+                else:
+                    counts["rejected" if line.status == RowStatus.REJECTED else "duplicates"] += 1
+                    flagged.append(line)
+                if counts["rows"] % PROGRESS_EVERY == 0:
+                    jobs.job_progress(job_id=upload.job_id, progress=50, message=_("%(rows)s rows read") % counts)
+        except TableFileError as exc:
+            message = " ".join(exc.messages)
+            _set(upload, Status.FAILED, message=message[:300])
+            jobs.job_fail(job_id=upload.job_id, message=message)
+            return upload
+        name = _write_results(upload, flagged)
+        _set(upload, Status.PREVIEW, results=name, **counts)
+        jobs.job_finish(
+            job_id=upload.job_id,
+            content=result_csv_bytes(flagged),
+            filename="location-upload-preview.csv",
+            message=_("%(valid)s of %(rows)s rows are valid.") % counts,
+        )
+    return upload
+
+
+def location_upload_confirm(*, actor: Any, upload: LocationUpload) -> LocationUpload:
+    """The company accepts the preview: queue the apply step (only from the preview)."""
+    with transaction.atomic():
+        locked = LocationUpload.objects.select_for_update().get(pk=upload.pk)
+        if locked.status != Status.PREVIEW:
+            raise ValidationError(_("This upload is not waiting for confirmation."), code="not_preview")
+        if locked.valid == 0:
+            raise ValidationError(_("This file has no valid rows to apply."), code="nothing_valid")
+        job = jobs.job_create(owner=actor, kind="location_upload_apply", title=_("Applying the location list"))
+        _set(locked, Status.APPLYING, job=job)
+        audit_record(actor=actor, action="location_upload.confirmed", target=locked)
+        transaction.on_commit(lambda: _queue("location_upload_apply", locked.pk))
+    return locked
+
+
+def location_upload_cancel(*, actor: Any, upload: LocationUpload) -> LocationUpload:
+    """The company drops the preview; nothing was applied."""
+    with transaction.atomic():
+        locked = LocationUpload.objects.select_for_update().get(pk=upload.pk)
+        if locked.status != Status.PREVIEW:
+            raise ValidationError(_("This upload is not waiting for confirmation."), code="not_preview")
+        _set(locked, Status.CANCELLED)
+        audit_record(actor=actor, action="location_upload.cancelled", target=locked)
+    return locked
+
+
+def _categories(values: Iterable[str]) -> list[str]:
+    known = {normalise_word(code): code for code in ProductCategory.values}
+    for code, label in ProductCategory.choices:
+        for language in ("en", "nl"):
+            with translation.override(language):
+                known.setdefault(normalise_word(str(label)), code)
+    found = [known.get(normalise_word(value), ProductCategory.OTHER) for value in values]
+    return list(dict.fromkeys(found))
+
+
+def location_upload_apply(*, upload_id: int) -> LocationUpload | None:
+    """Match or create a location for each valid row and create or update the company's supply links
+    (in bulk). Rejected and duplicate rows are skipped. Idempotent through the job and the status."""
+    upload = LocationUpload.objects.select_related("uploaded_by", "company").get(pk=upload_id)
+    if upload.job_id is None or upload.status != Status.APPLYING:
+        return None
+    if jobs.job_start(job_id=upload.job_id) is None:
+        return None
+    actor = upload.uploaded_by
+    lines: list[ResultLine] = []
+    wanted: dict[int, dict[str, Any]] = {}
+    fresh: set[int] = set()
+    with translation.override(_language(upload)), transaction.atomic():
+        # One transaction: a failure halfway leaves no locations or links behind.
+        for number, row in enumerate(_parsed_rows(upload), start=1):
+            done = result_for(row)
+            if done is not None:
+                lines.append(done)
+                continue
+            assert isinstance(row, LocationRow)
+            try:
+                outcome = services.location_match_or_create(actor=actor, **_location_fields(row))
+            except ValidationError as exc:
+                lines.append(ResultLine(row.line, RowStatus.REJECTED, row.name, " ".join(exc.messages)))
+                continue
+            if outcome.created:
+                fresh.add(outcome.location.pk)
+            wanted[outcome.location.pk] = _link_fields(row)
+            status = RowStatus.CREATED if outcome.created else RowStatus.MATCHED
+            # The reason column of a stored row holds the location's public ID.
+            lines.append(ResultLine(row.line, status, row.name, outcome.location.public_id))
+            if number % PROGRESS_EVERY == 0:
+                jobs.job_progress(job_id=upload.job_id, progress=min(90, 5 + number * 85 // max(upload.rows, 1)))
+        updated = _write_links(upload, wanted)
+        for line in lines:
+            if line.status == RowStatus.MATCHED and _location_of(line) in updated:
+                line.status = RowStatus.UPDATED
+        counts = {
+            "created": sum(1 for x in lines if x.status == RowStatus.CREATED),
+            "matched": sum(1 for x in lines if x.status == RowStatus.MATCHED),
+            "updated": sum(1 for x in lines if x.status == RowStatus.UPDATED),
+            "rejected": sum(1 for x in lines if x.status == RowStatus.REJECTED),
+        }
+        name = _write_results(upload, lines)
+        _set(upload, Status.APPLIED, results=name, **counts)
+        audit_record(actor=actor, action="location_upload.applied", target=upload)
+    jobs.job_finish(
+        job_id=upload.job_id,
+        content=result_csv_bytes(lines),
+        filename="location-upload-result.csv",
+        message=_("The list has been applied."),
+    )
+    return upload
+
+
+def _location_of(line: ResultLine) -> str:
+    return line.reason
+
+
+def _location_fields(row: LocationRow) -> dict[str, Any]:
+    return {
+        "name": row.name,
+        "address": row.address,
+        "city": row.city,
+        "postal_code": row.postal_code,
+        "country": row.country,
+        "latitude": row.latitude,
+        "longitude": row.longitude,
+        "sector": row.sector,
+        "processing_type": row.processing_type,
+        "worker_band": row.worker_band,
+        "parent_company": row.parent_company,
+        "os_hub_id": row.osh_id,
+    }
+
+
+def _link_fields(row: LocationRow) -> dict[str, Any]:
+    return {
+        "tier": row.tier or 1,
+        "product_categories": _categories(row.product_categories),
+        "first_year": row.first_year,
+        "last_year": row.last_year,
+        "show_publicly": row.show_publicly,
+    }
+
+
+def _write_links(upload: LocationUpload, wanted: dict[int, dict[str, Any]]) -> set[str]:
+    """Create the missing links and update the existing ones in bulk; returns the public IDs of the
+    locations whose link already existed."""
+    existing = {
+        link.location_id: link
+        for link in SupplyLink.objects.select_related("location").filter(
+            company=upload.company, covenant_id=upload.covenant_id, location_id__in=list(wanted)
+        )
+    }
+    fields = ["tier", "product_categories", "first_year", "last_year", "show_publicly"]
+    new = [
+        SupplyLink(company=upload.company, covenant_id=upload.covenant_id, location_id=pk, **values)
+        for pk, values in wanted.items()
+        if pk not in existing
+    ]
+    for link in existing.values():
+        for key, value in wanted[link.location_id].items():
+            setattr(link, key, value)
+    SupplyLink.objects.bulk_create(new, batch_size=2000)
+    SupplyLink.objects.bulk_update(list(existing.values()), fields, batch_size=2000)
+    return {link.location.public_id for link in existing.values()}
