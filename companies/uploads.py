@@ -30,7 +30,7 @@ from .imports.choices import normalise_word
 from .imports.read import TableFileError
 from .imports.result import ResultLine, RowStatus, result_csv_bytes, result_for
 from .imports.rows import LocationRow, RejectedRow, parse_locations
-from .models import LocationUpload, ProductCategory, SupplyLink
+from .models import LocationUpload, ProcessingType, ProductCategory, SupplyLink, WorkerBand
 
 PROGRESS_EVERY = 500
 #: How many rejected or duplicate rows the preview page lists (all are in the result download).
@@ -46,7 +46,7 @@ def upload_covenants_for(user: Any) -> QuerySet[Covenant]:
     if role_of(user) != Role.COMPANY:
         return Covenant.objects.none()
     member_of = Membership.objects.current().filter(company_id=user.organisation_id).values("covenant_id")
-    return Covenant.objects.filter(pk__in=member_of).order_by("name")
+    return Covenant.objects.filter(pk__in=member_of).order_by("slug")
 
 
 def location_upload_list_for(user: Any) -> QuerySet[LocationUpload]:
@@ -297,8 +297,9 @@ def _location_fields(row: LocationRow) -> dict[str, Any]:
         "latitude": row.latitude,
         "longitude": row.longitude,
         "sector": row.sector,
-        "processing_type": row.processing_type,
-        "worker_band": row.worker_band,
+        # Empty cells take the model's defaults ("other", "unknown") instead of failing its checks.
+        "processing_type": row.processing_type or ProcessingType.OTHER,
+        "worker_band": row.worker_band or WorkerBand.UNKNOWN,
         "parent_company": row.parent_company,
         "os_hub_id": row.osh_id,
     }

@@ -5,8 +5,22 @@ An empty POST to decide it changes nothing: the secretariat is sent back to the 
 
 from __future__ import annotations
 
-from companies.models import LocationMatch
-from tests.permission_matrix import PUBLIC, SECRETARIAT_ONLY, Row, World, secretariat_only
+from django.core.files.base import ContentFile
+
+from companies.models import LocationMatch, LocationUpload
+from portal.accounts.roles import Role
+from tests.covenants.factories import CovenantFactory
+from tests.factories import OrganisationFactory, UserFactory
+from tests.permission_matrix import (
+    LOGIN,
+    PUBLIC,
+    SECRETARIAT_ONLY,
+    WAITING,
+    Row,
+    World,
+    expect,
+    secretariat_only,
+)
 
 from .factories import LocationFactory
 
@@ -21,6 +35,25 @@ def build(world: World) -> None:
         score=85,
         rule="country+city: name 85, address 85",
     )
+    # Another company's upload, waiting in its preview.
+    other = UserFactory(organisation=OrganisationFactory(kind=Role.COMPANY))
+    upload = LocationUpload(
+        company=other.organisation,
+        covenant=CovenantFactory(slug="matrix-uploads"),
+        uploaded_by=other,
+        original_name="list.csv",
+        sha256="0" * 64,
+        status=LocationUpload.Status.PREVIEW,
+    )
+    upload.file.save("list.csv", ContentFile(b"name,address,country\n"), save=False)
+    upload.results.save("rows.jsonl", ContentFile(b""), save=False)
+    upload.save()
+    world.location_upload = upload
+
+
+COMPANY_PAGE = expect(404, anonymous=LOGIN, pending=WAITING, company=200)
+#: Another company's upload: 404 for every role, the company included.
+OTHERS_UPLOAD = expect(404, anonymous=LOGIN, pending=WAITING)
 
 
 ROWS = [
@@ -33,4 +66,22 @@ ROWS = [
         kwargs=lambda w: {"pk": w.location_match.pk},
         case="a pending match",
     ),
+    Row("companies:uploads", COMPANY_PAGE),
+    Row("companies:upload-create", COMPANY_PAGE),
+    Row(
+        "companies:upload-template",
+        COMPANY_PAGE,
+        kwargs=lambda w: {"language": "nl", "kind": "xlsx"},
+        case="Dutch XLSX",
+    ),
+    Row("companies:upload-detail", OTHERS_UPLOAD, kwargs=lambda w: {"pk": w.location_upload.pk}),
+    Row(
+        "companies:upload-decide",
+        OTHERS_UPLOAD,
+        method="POST",
+        kwargs=lambda w: {"pk": w.location_upload.pk},
+        data={"decision": "confirm"},
+        case="another company's upload",
+    ),
+    Row("companies:upload-result", OTHERS_UPLOAD, kwargs=lambda w: {"pk": w.location_upload.pk}),
 ]
