@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from covenants.models import Sector
+from covenants.models import Covenant, Sector
 
 from .imports.columns import has_required_columns, map_columns
 from .imports.read import open_table
@@ -61,7 +61,9 @@ class LocationFilterForm(forms.Form):
 class LocationUploadForm(forms.Form):
     """A company's location list: the covenant it is for and the file, checked by its content."""
 
-    covenant = forms.ModelChoiceField(label=_("Covenant"), queryset=None, empty_label=None)  # type: ignore[arg-type]
+    covenant: forms.ModelChoiceField[Covenant] = forms.ModelChoiceField(
+        label=_("Covenant"), queryset=Covenant.objects.none(), empty_label=None
+    )
     file = forms.FileField(
         label=_("Location list"),
         help_text=_("A CSV, XLSX or ODS file with the columns of the template, at most 25 MB."),

@@ -30,7 +30,6 @@ def _run(service: object, upload_id: int) -> None:
                 jobs.job_fail(job_id=upload.job_id, message=message)
 
 
-
 @shared_task(name="companies.tasks.location_upload_parse", ignore_result=True)
 def location_upload_parse(upload_id: int) -> None:
     _run(uploads.location_upload_parse, upload_id)

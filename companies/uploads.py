@@ -23,7 +23,6 @@ from portal.access import get_visible_or_404
 from portal.accounts.roles import Role, role_of
 from portal.audit.services import audit_record
 from portal.jobs import services as jobs
-from portal.jobs.models import Job
 
 from . import services
 from .imports.choices import normalise_word
@@ -105,7 +104,9 @@ def location_upload_create(*, actor: Any, covenant: Covenant, file: Any) -> tupl
         )
         if earlier is not None:
             return earlier, False
-        job = jobs.job_create(owner=actor, kind="location_upload_parse", title=_("Checking the location list"))
+        job = jobs.job_create(
+            owner=actor, kind="location_upload_parse", title=_("Checking the location list")
+        )
         upload = LocationUpload(
             company_id=actor.organisation_id,
             covenant=covenant,
@@ -175,7 +176,9 @@ def location_upload_parse(*, upload_id: int) -> LocationUpload | None:
                     counts["rejected" if line.status == RowStatus.REJECTED else "duplicates"] += 1
                     flagged.append(line)
                 if counts["rows"] % PROGRESS_EVERY == 0:
-                    jobs.job_progress(job_id=upload.job_id, progress=50, message=_("%(rows)s rows read") % counts)
+                    jobs.job_progress(
+                        job_id=upload.job_id, progress=50, message=_("%(rows)s rows read") % counts
+                    )
         except TableFileError as exc:
             message = " ".join(exc.messages)
             _set(upload, Status.FAILED, message=message[:300])
@@ -200,7 +203,9 @@ def location_upload_confirm(*, actor: Any, upload: LocationUpload) -> LocationUp
             raise ValidationError(_("This upload is not waiting for confirmation."), code="not_preview")
         if locked.valid == 0:
             raise ValidationError(_("This file has no valid rows to apply."), code="nothing_valid")
-        job = jobs.job_create(owner=actor, kind="location_upload_apply", title=_("Applying the location list"))
+        job = jobs.job_create(
+            owner=actor, kind="location_upload_apply", title=_("Applying the location list")
+        )
         _set(locked, Status.APPLYING, job=job)
         audit_record(actor=actor, action="location_upload.confirmed", target=locked)
         transaction.on_commit(lambda: _queue("location_upload_apply", locked.pk))
@@ -260,7 +265,9 @@ def location_upload_apply(*, upload_id: int) -> LocationUpload | None:
             # The reason column of a stored row holds the location's public ID.
             lines.append(ResultLine(row.line, status, row.name, outcome.location.public_id))
             if number % PROGRESS_EVERY == 0:
-                jobs.job_progress(job_id=upload.job_id, progress=min(90, 5 + number * 85 // max(upload.rows, 1)))
+                jobs.job_progress(
+                    job_id=upload.job_id, progress=min(90, 5 + number * 85 // max(upload.rows, 1))
+                )
         updated = _write_links(upload, wanted)
         for line in lines:
             if line.status == RowStatus.MATCHED and _location_of(line) in updated:

@@ -32,10 +32,10 @@ UPLOAD_REQUEST_BYTES = max_bytes() + 64 * 1024
 @role_required(Role.COMPANY)
 def upload_list_view(request: AuthenticatedRequest) -> HttpResponse:
     """The company's uploads, newest first, with the templates to download."""
-    page = Paginator(uploads.location_upload_list_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request, "companies/upload_list.html", {"page_obj": page, "languages": TEMPLATE_LANGUAGES}
+    page = Paginator(uploads.location_upload_list_for(request.user), PAGE_SIZE).get_page(
+        request.GET.get("page")
     )
+    return render(request, "companies/upload_list.html", {"page_obj": page, "languages": TEMPLATE_LANGUAGES})
 
 
 @accepts_uploads(max_bytes=UPLOAD_REQUEST_BYTES)
@@ -54,7 +54,9 @@ def upload_create_view(request: AuthenticatedRequest) -> HttpResponse:
             if not created:
                 messages.info(
                     request,
-                    _("You uploaded this file for this covenant before; nothing has changed. This is its result."),
+                    _(
+                        "You uploaded this file for this covenant before; nothing has changed. This is its result."
+                    ),
                 )
             return redirect("companies:upload-detail", pk=upload.pk)
     return render(
@@ -116,9 +118,9 @@ def upload_template_view(request: AuthenticatedRequest, language: str, kind: str
         binary = io.BytesIO()
         write_template_xlsx(binary, language)
         response = HttpResponse(
-            binary.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            binary.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     name = "locaties" if language == "nl" else "locations"
     response["Content-Disposition"] = f'attachment; filename="{name}-template.{kind}"'
     return response
-

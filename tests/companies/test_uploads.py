@@ -20,12 +20,12 @@ from .factories import LocationFactory, SupplyLinkFactory
 pytestmark = pytest.mark.django_db
 
 CSV = (
-    "name,address,city,country,tier,product categories,first year,last year,show publicly\r\n"
-    "Rahman Knit Composite,Plot 12 BSCIC,Gazipur,Bangladesh,1,Apparel,2020,2024,yes\r\n"
-    "Anatolia Denim,Organize Sanayi 4,Denizli,TR,2,,,,no\r\n"
-    "Rahman Knit Composite,Plot 12 BSCIC,Gazipur,BD,1,,,,\r\n"
-    "=HYPERLINK(\"http://x\"),Road 1,Dhaka,Atlantis,0,,,,\r\n"
-).encode()
+    b"name,address,city,country,tier,product categories,first year,last year,show publicly\r\n"
+    b"Rahman Knit Composite,Plot 12 BSCIC,Gazipur,Bangladesh,1,Apparel,2020,2024,yes\r\n"
+    b"Anatolia Denim,Organize Sanayi 4,Denizli,TR,2,,,,no\r\n"
+    b"Rahman Knit Composite,Plot 12 BSCIC,Gazipur,BD,1,,,,\r\n"
+    b'=HYPERLINK("http://x"),Road 1,Dhaka,Atlantis,0,,,,\r\n'
+)
 
 
 @pytest.fixture
@@ -92,7 +92,10 @@ def test_confirm_creates_locations_and_links_and_offers_the_result(company: Any)
     links = {link.location.name: link for link in SupplyLink.objects.select_related("location")}
     assert set(links) == {"Rahman Knit Composite", "Anatolia Denim"}
     rahman = links["Rahman Knit Composite"]
-    assert (rahman.company_id, rahman.covenant_id) == (company.organisation_id, company.membership.covenant_id)
+    assert (rahman.company_id, rahman.covenant_id) == (
+        company.organisation_id,
+        company.membership.covenant_id,
+    )
     assert (rahman.tier, rahman.product_categories, rahman.first_year, rahman.show_publicly) == (
         1,
         ["apparel"],
@@ -109,7 +112,9 @@ def test_confirm_creates_locations_and_links_and_offers_the_result(company: Any)
 
 def test_confirm_matches_and_updates_existing_links(company: Any) -> None:
     covenant = company.membership.covenant
-    known = LocationFactory(name="Rahman Knit Composite", address="Plot 12 BSCIC", city="Gazipur", country="BD")
+    known = LocationFactory(
+        name="Rahman Knit Composite", address="Plot 12 BSCIC", city="Gazipur", country="BD"
+    )
     SupplyLinkFactory(company=company.organisation, location=known, covenant=covenant, tier=2)
     LocationFactory(name="Anatolia Denim", address="Organize Sanayi 4", city="Denizli", country="TR")
     client = _client(company)
@@ -202,4 +207,3 @@ def test_upload_list_uses_a_fixed_number_of_queries(company: Any, django_assert_
     with django_assert_max_num_queries(budget):
         page = client.get(reverse("companies:uploads"))
     assert page.content.decode().count("list.csv") == 6
-
