@@ -207,3 +207,50 @@ def test_upload_list_uses_a_fixed_number_of_queries(company: Any, django_assert_
     with django_assert_max_num_queries(budget):
         page = client.get(reverse("companies:uploads"))
     assert page.content.decode().count("list.csv") == 6
+
+
+def test_a_file_refused_while_reading_fails_the_upload_with_the_reason(company: Any, settings: Any) -> None:
+    settings.PORTAL_LOCATION_UPLOAD_MAX_ROWS = 2
+    client = _client(company)
+    response = _upload(client, company.membership.covenant_id)
+    upload = LocationUpload.objects.get()
+    assert upload.status == LocationUpload.Status.FAILED
+    assert upload.job.status == Job.Status.FAILED
+    assert "rows" in upload.message
+    assert upload.message in client.get(response["Location"]).content.decode()
+    assert not ProductionLocation.objects.exists()
+
+
+def test_running_the_tasks_again_changes_nothing(company: Any) -> None:
+    from companies import tasks
+
+    client = _client(company)
+    _upload(client, company.membership.covenant_id)
+    upload = LocationUpload.objects.get()
+    client.post(reverse("companies:upload-decide", args=[upload.pk]), {"decision": "confirm"})
+    tasks.location_upload_parse(upload.pk)
+    tasks.location_upload_apply(upload.pk)
+    upload.refresh_from_db()
+    assert upload.status == LocationUpload.Status.APPLIED
+    assert (upload.created, upload.matched, upload.updated) == (2, 0, 0)
+    assert ProductionLocation.objects.count() == 2 and SupplyLink.objects.count() == 2
+
+
+def test_confirming_twice_is_refused_with_a_message(company: Any) -> None:
+    client = _client(company)
+    _upload(client, company.membership.covenant_id)
+    upload = LocationUpload.objects.get()
+    client.post(reverse("companies:upload-decide", args=[upload.pk]), {"decision": "confirm"})
+    again = client.post(
+        reverse("companies:upload-decide", args=[upload.pk]), {"decision": "confirm"}, follow=True
+    )
+    assert "This upload is not waiting for confirmation." in again.content.decode()
+    assert SupplyLink.objects.count() == 2
+
+
+def test_companies_find_their_uploads_in_the_navigation_and_on_home(company: Any) -> None:
+    client = _client(company)
+    home = client.get(reverse("accounts:home"), follow=True).content.decode()
+    assert reverse("companies:uploads") in home
+    ngo = _client(user_with_role(Role.NGO))
+    assert reverse("companies:uploads") not in ngo.get(reverse("accounts:home"), follow=True).content.decode()
