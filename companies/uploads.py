@@ -113,6 +113,7 @@ def location_upload_create(*, actor: Any, covenant: Covenant, file: Any) -> tupl
             uploaded_by=actor,
             original_name=str(getattr(file, "name", "") or "upload")[-200:],
             sha256=sha,
+            language=translation.get_language() or "",
             job=job,
         )
         upload.file.save(upload.original_name, file, save=False)
@@ -129,7 +130,7 @@ def _queue(task_name: str, upload_id: int) -> None:
 
 
 def _language(upload: LocationUpload) -> str:
-    return getattr(upload.uploaded_by, "preferred_language", "") or settings.LANGUAGE_CODE
+    return upload.language or getattr(upload.uploaded_by, "preferred_language", "") or settings.LANGUAGE_CODE
 
 
 def _set(upload: LocationUpload, status: str, **fields: Any) -> None:

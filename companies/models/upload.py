@@ -55,6 +55,8 @@ class LocationUpload(models.Model):
     file = models.FileField(_("file"), upload_to=_upload_path)
     original_name = models.CharField(_("file name"), max_length=200)
     sha256 = models.CharField(_("SHA-256"), max_length=64)
+    #: The language the company uploaded in: the reasons per row are written in it.
+    language = models.CharField(_("language"), max_length=8, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.UPLOADED)
     message = models.CharField(_("message"), max_length=300, blank=True)
     job = models.ForeignKey(

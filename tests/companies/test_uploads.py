@@ -30,7 +30,7 @@ CSV = (
 
 @pytest.fixture
 def company() -> Any:
-    user = user_with_role(Role.COMPANY, preferred_language="en")
+    user = user_with_role(Role.COMPANY, preferred_language="nl")
     user.membership = MembershipFactory(company=user.organisation, active=True)
     return user
 
