@@ -24,6 +24,7 @@ from ..imports.result import result_csv_bytes
 from ..models import LocationUpload
 
 PAGE_SIZE = 25
+Status = LocationUpload.Status
 TEMPLATE_LANGUAGES = ("en", "nl")
 #: The body of an upload request may hold the file plus the form's few fields.
 UPLOAD_REQUEST_BYTES = max_bytes() + 64 * 1024
@@ -71,10 +72,19 @@ def upload_detail_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Progress while the file is checked or applied; then the preview or the result."""
     upload = uploads.location_upload_get_for(request.user, pk)
     lines = uploads.upload_result_lines(upload, limit=uploads.PREVIEW_ROWS)
+    running = upload.status in (Status.UPLOADED, Status.PARSING, Status.APPLYING)
+    # While the file is checked or applied, the status block polls itself (htmx) until it is done.
+    template = "companies/_upload_status.html" if request.htmx else "companies/upload_detail.html"
     return render(
         request,
-        "companies/upload_detail.html",
-        {"upload": upload, "lines": lines, "limit": uploads.PREVIEW_ROWS, "Status": LocationUpload.Status},
+        template,
+        {
+            "upload": upload,
+            "lines": lines,
+            "limit": uploads.PREVIEW_ROWS,
+            "Status": Status,
+            "running": running,
+        },
     )
 
 

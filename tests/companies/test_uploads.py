@@ -254,3 +254,15 @@ def test_companies_find_their_uploads_in_the_navigation_and_on_home(company: Any
     assert reverse("companies:uploads") in home
     ngo = _client(user_with_role(Role.NGO))
     assert reverse("companies:uploads") not in ngo.get(reverse("accounts:home"), follow=True).content.decode()
+
+
+def test_a_running_upload_polls_its_status_until_done(company: Any) -> None:
+    client = _client(company)
+    _upload(client, company.membership.covenant_id)
+    upload = LocationUpload.objects.get()
+    LocationUpload.objects.filter(pk=upload.pk).update(status=LocationUpload.Status.PARSING)
+    url = reverse("companies:upload-detail", args=[upload.pk])
+    partial = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert f'hx-get="{url}"' in partial and "<html" not in partial
+    LocationUpload.objects.filter(pk=upload.pk).update(status=LocationUpload.Status.PREVIEW)
+    assert "hx-get" not in client.get(url, headers={"HX-Request": "true"}).content.decode()
