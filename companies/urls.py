@@ -10,4 +10,12 @@ urlpatterns = [
     path("", views.location_list_view, name="locations"),
     path("matches/", views.match_queue_view, name="matches"),
     path("matches/<int:pk>/decide/", views.match_decide_view, name="match-decide"),
+    # --- signals and relay ---
+    path("signals/report/", views.signal_report_view, name="signal-report"),
+    path("signals/mine/", views.my_signals_view, name="my-signals"),
+    path("signals/inbox/", views.signal_inbox_view, name="signal-inbox"),
+    path("signals/<int:pk>/relay/", views.signal_relay_view, name="signal-relay"),
+    path("signals/<int:pk>/evidence/", views.signal_evidence_view, name="signal-evidence"),
+    path("signals/relayed/", views.company_signals_view, name="company-signals"),
+    path("signals/relayed/<int:pk>/respond/", views.signal_respond_view, name="signal-respond"),
 ]

@@ -4,14 +4,17 @@ from .choices import LocationStatus, ProcessingType, ProductCategory, Tier, Work
 from .link import SupplyLink
 from .location import ProductionLocation, new_public_id, validate_os_hub_id
 from .matching import LocationEvent, LocationMatch
+from .signal import LocationSignal, SignalRelay
 
 __all__ = [
     "LocationEvent",
     "LocationMatch",
+    "LocationSignal",
     "LocationStatus",
     "ProcessingType",
     "ProductCategory",
     "ProductionLocation",
+    "SignalRelay",
     "SupplyLink",
     "Tier",
     "WorkerBand",
