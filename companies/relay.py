@@ -57,6 +57,9 @@ def _store_evidence(signal: LocationSignal, upload: UploadedFile) -> None:
     head = upload.read(4096)
     upload.seek(0)
     suffix = EVIDENCE_TYPES.get(magic.from_buffer(head, mime=True))
+    # libmagic calls some binary files plain text; real text has no NUL bytes.
+    if suffix == ".txt" and b"\x00" in head:
+        suffix = None
     if suffix is None:
         raise ValidationError(
             {"evidence": _("Upload the evidence as PDF, PNG or JPEG image, ODT, DOCX or plain text.")}

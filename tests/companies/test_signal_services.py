@@ -69,6 +69,15 @@ def test_evidence_that_is_not_an_allowed_type_is_refused_whatever_its_name(ngo_u
     assert not LocationSignal.objects.exists()
 
 
+def test_binary_content_called_text_is_refused(ngo_user):
+    location, _users = linked_location()
+    binary = SimpleUploadedFile("notes.txt", b"\x7fELF" + b"\x00" * 100)
+    with pytest.raises(ValidationError):
+        reported(ngo_user, location, evidence=binary)
+    text = reported(ngo_user, location, evidence=SimpleUploadedFile("notes.txt", b"Seen on 3 May.\n"))
+    assert text.evidence_name == "notes.txt"
+
+
 def test_evidence_larger_than_the_limit_is_refused(ngo_user, settings):
     location, _users = linked_location()
     big = SimpleUploadedFile("big.txt", b"a" * (relay.MAX_EVIDENCE_BYTES + 1))
