@@ -14,9 +14,7 @@ class CompaniesConfig(AppConfig):
         register_nav(_("Production locations"), "companies:locations", order=30)
         register_nav(_("Location matches"), "companies:matches", roles={Role.SECRETARIAT}, order=40)
         # --- signals and relay ---
-        register_nav(
-            _("My signals"), "companies:my-signals", roles={Role.NGO, Role.TRADE_UNION}, order=41
-        )
+        register_nav(_("My signals"), "companies:my-signals", roles={Role.NGO, Role.TRADE_UNION}, order=41)
         register_nav(_("Signals inbox"), "companies:signal-inbox", roles={Role.SECRETARIAT}, order=42)
         register_nav(_("Location signals"), "companies:company-signals", roles={Role.COMPANY}, order=43)
         register(

@@ -46,9 +46,7 @@ class SignalReportForm(forms.Form):
 
 class SignalRespondForm(forms.Form):
     response = forms.CharField(label=_("Your response"), max_length=5000, widget=forms.Textarea)
-    follow_up = forms.CharField(
-        label=_("Follow-up"), max_length=5000, required=False, widget=forms.Textarea
-    )
+    follow_up = forms.CharField(label=_("Follow-up"), max_length=5000, required=False, widget=forms.Textarea)
 
 
 class SignalRelayForm(forms.Form):

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _t
 
 from portal.access import AuthenticatedRequest, get_visible_or_404, role_required
-from portal.accounts.roles import Role
+from portal.accounts.roles import Role, role_of
 from portal.confirm import Confirmation, dry_run, is_cancelled, is_confirmed, render_confirmation
 from portal.core.middleware import accepts_uploads
 from portal.forms import add_service_errors
@@ -41,7 +41,7 @@ def signal_report_view(request: AuthenticatedRequest) -> HttpResponse:
             add_service_errors(form, exc)
         else:
             messages.success(request, _t("Thank you. The secretariat has received your signal."))
-            if request.user.organisation.kind == Role.SECRETARIAT:
+            if role_of(request.user) == Role.SECRETARIAT:
                 return redirect("companies:signal-inbox")
             return redirect("companies:my-signals")
     return render(request, "companies/signal_report.html", {"form": form})

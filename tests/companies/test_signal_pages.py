@@ -90,9 +90,7 @@ def test_secretariat_sees_linked_companies_and_relays_after_confirmation(
     assert SignalRelay.objects.get().company.name == SECRET_COMPANY
 
 
-def test_company_sees_the_relayed_signal_and_records_its_response(
-    client_for, ngo_user, secretariat_user
-):
+def test_company_sees_the_relayed_signal_and_records_its_response(client_for, ngo_user, secretariat_user):
     location, (company,) = linked_location()
     signal = relay.signal_relay(actor=secretariat_user, signal_id=reported(ngo_user, location).pk)
     item = signal.relays.get()

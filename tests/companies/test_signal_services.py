@@ -15,7 +15,6 @@ from companies.models import LocationSignal, SignalRelay
 from covenants.models import Covenant
 from portal.audit.models import AuditEvent
 from portal.notifications.models import Notification
-
 from tests.covenants.factories import CovenantFactory
 
 from .factories import SupplyLinkFactory
