@@ -108,6 +108,25 @@ def linked_companies(location: ProductionLocation) -> list[Organisation]:
     return list(Organisation.objects.filter(pk__in=company_ids, kind=Role.COMPANY).order_by("name"))
 
 
+def linked_companies_by_location(location_ids: list[int]) -> dict[int, list[Organisation]]:
+    """The linked companies of many locations in one query (for the secretariat's inbox)."""
+    links = (
+        SupplyLink.objects.filter(
+            location_id__in=location_ids,
+            covenant__status=Covenant.Status.ACTIVE,
+            company__kind=Role.COMPANY,
+        )
+        .select_related("company")
+        .order_by("company__name", "company_id")
+    )
+    result: dict[int, list[Organisation]] = {}
+    for link in links:
+        companies = result.setdefault(link.location_id, [])
+        if link.company not in companies:
+            companies.append(link.company)
+    return result
+
+
 @transaction.atomic
 def signal_relay(*, actor: User, signal_id: int) -> LocationSignal:
     """The secretariat relays a signal to every linked company and notifies their users (outbox)."""

@@ -60,9 +60,11 @@ def my_signals_view(request: AuthenticatedRequest) -> HttpResponse:
 def signal_inbox_view(request: AuthenticatedRequest) -> HttpResponse:
     """The secretariat's signals, with the linked companies (confidential) and what they answered."""
     signals = list(signal_selectors.signal_inbox_for(request.user)[:200])
+    linked = relay.linked_companies_by_location(
+        [s.location_id for s in signals if s.status == s.Status.REPORTED]
+    )
     for signal in signals:
-        if signal.status == signal.Status.REPORTED:
-            signal.linked = relay.linked_companies(signal.location)  # type: ignore[attr-defined]
+        signal.linked = linked.get(signal.location_id, [])  # type: ignore[attr-defined]
     return render(request, "companies/signal_inbox.html", {"signals": signals})
 
 

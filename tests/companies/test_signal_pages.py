@@ -140,3 +140,29 @@ def test_my_signals_shows_the_status_of_each_signal(client_for, ngo_user, secret
     reported(ngo_user, location, occurred_on=timezone.localdate() - timedelta(days=3))
     page = client_for(ngo_user).get(reverse("companies:my-signals")).content.decode()
     assert "Reported; waiting for the secretariat" in page
+
+
+def test_public_list_offers_reporting_to_ngos_only(client_for, ngo_user, company_user):
+    location, _users = linked_location()
+    link = reverse("companies:signal-report") + f"?location={location.public_id}"
+    assert link in client_for(ngo_user).get(reverse("companies:locations")).content.decode()
+    for user in (company_user, None):
+        assert link not in client_for(user).get(reverse("companies:locations")).content.decode()
+
+
+def test_inbox_answers_in_a_fixed_number_of_queries(
+    client_for, ngo_user, secretariat_user, django_assert_max_num_queries
+):
+    client = client_for(secretariat_user)
+    location, _users = linked_location(2)
+    reported(ngo_user, location)
+    client.get(reverse("companies:signal-inbox"))
+    with django_assert_max_num_queries(12) as one:
+        client.get(reverse("companies:signal-inbox"))
+    for _n in range(5):
+        other, _users = linked_location(2)
+        relay.signal_relay(actor=secretariat_user, signal_id=reported(ngo_user, other).pk)
+        reported(ngo_user, other)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        page = client.get(reverse("companies:signal-inbox"))
+    assert page.content.decode().count("Relay to the linked companies") == 6
