@@ -25,8 +25,21 @@ def test_entries_without_roles_are_for_everybody_and_role_entries_only_for_that_
     company = [e.url_name for e in registry.nav_entries_for(Role.COMPANY)]
     secretariat = [e.url_name for e in registry.nav_entries_for(Role.SECRETARIAT)]
     assert everyone == ["covenants:list", "companies:locations"]
-    assert company == ["covenants:list", "covenants:memberships", "companies:locations"]
-    assert secretariat == ["covenants:list", "covenants:manage", "companies:locations", "companies:matches"]
+    assert company == [
+        "covenants:list",
+        "covenants:memberships",
+        "companies:locations",
+        "companies:company-signals",
+    ]
+    assert secretariat == [
+        "covenants:list",
+        "covenants:manage",
+        "companies:locations",
+        "companies:matches",
+        "companies:signal-inbox",
+    ]
+    ngo = [e.url_name for e in registry.nav_entries_for(Role.NGO)]
+    assert ngo == ["covenants:list", "companies:locations", "companies:my-signals"]
     assert "covenants:manage" not in [e.url_name for e in registry.nav_entries_for(Role.GOVERNMENT)]
 
 
