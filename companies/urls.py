@@ -15,6 +15,7 @@ urlpatterns = [
     path("signals/mine/", views.my_signals_view, name="my-signals"),
     path("signals/inbox/", views.signal_inbox_view, name="signal-inbox"),
     path("signals/<int:pk>/relay/", views.signal_relay_view, name="signal-relay"),
+    path("signals/<int:pk>/close/", views.signal_close_view, name="signal-close"),
     path("signals/<int:pk>/evidence/", views.signal_evidence_view, name="signal-evidence"),
     path("signals/relayed/", views.company_signals_view, name="company-signals"),
     path("signals/relayed/<int:pk>/respond/", views.signal_respond_view, name="signal-respond"),

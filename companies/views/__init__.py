@@ -3,6 +3,7 @@ from .public import location_list_view
 from .signals import (
     company_signals_view,
     my_signals_view,
+    signal_close_view,
     signal_evidence_view,
     signal_inbox_view,
     signal_relay_view,
@@ -16,6 +17,7 @@ __all__ = [
     "match_decide_view",
     "match_queue_view",
     "my_signals_view",
+    "signal_close_view",
     "signal_evidence_view",
     "signal_inbox_view",
     "signal_relay_view",

@@ -100,6 +100,31 @@ def signal_relay_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return redirect("companies:signal-inbox")
 
 
+@role_required(Role.SECRETARIAT)
+def signal_close_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Close a signal, after a confirmation step: no more relays or responses."""
+    if request.method != "POST" or is_cancelled(request):
+        return redirect("companies:signal-inbox")
+    signal = get_visible_or_404(signal_selectors.signal_inbox_for(request.user), pk=pk)
+    form = SignalRelayForm(request.POST)
+    form.is_valid()
+    try:
+        if not is_confirmed(request):
+            dry_run(lambda: relay.signal_close(actor=request.user, signal_id=signal.pk))
+            confirmation = Confirmation(
+                title=_t("Close this signal?"),
+                consequence=_t("The signal can no longer be relayed, and companies can no longer respond."),
+                confirm_label=_t("Yes, close the signal"),
+                summary=[(_t("Location"), f"{signal.location.name} ({signal.location.public_id})")],
+            )
+            return render_confirmation(request, form=form, action=request.path, confirmation=confirmation)
+        relay.signal_close(actor=request.user, signal_id=signal.pk)
+        messages.success(request, _t("The signal has been closed."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("companies:signal-inbox")
+
+
 @role_required(Role.COMPANY)
 def company_signals_view(request: AuthenticatedRequest) -> HttpResponse:
     """The signals relayed to the user's company, each with its response form."""

@@ -83,6 +83,14 @@ ROWS += [
         case="a relayed signal, cancelled",
     ),
     Row(
+        "companies:signal-close",
+        secretariat_only(302),
+        method="POST",
+        kwargs=lambda w: {"pk": w.signal.pk},
+        data={"cancel": "1"},
+        case="a relayed signal, cancelled",
+    ),
+    Row(
         "companies:signal-evidence",
         SECRETARIAT_ONLY,
         kwargs=lambda w: {"pk": w.signal.pk},

@@ -166,3 +166,19 @@ def test_inbox_answers_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(len(one.captured_queries)):
         page = client.get(reverse("companies:signal-inbox"))
     assert page.content.decode().count("Relay to the linked companies") == 6
+
+
+def test_secretariat_closes_a_relayed_signal_after_confirmation(client_for, ngo_user, secretariat_user):
+    location, (company,) = linked_location()
+    signal = relay.signal_relay(actor=secretariat_user, signal_id=reported(ngo_user, location).pk)
+    client = client_for(secretariat_user)
+    url = reverse("companies:signal-close", args=[signal.pk])
+    first = client.post(url)
+    assert "Close this signal?" in first.content.decode()
+    assert LocationSignal.objects.get().status == LocationSignal.Status.RELAYED
+    assert client.post(url, {"confirmed": "yes"}).status_code == 302
+    assert LocationSignal.objects.get().status == LocationSignal.Status.CLOSED
+    page = client_for(company).get(reverse("companies:company-signals")).content.decode()
+    assert "This signal is closed." in page and "Save the response" not in page
+    again = client.post(url, {"confirmed": "yes"}, follow=True)
+    assert "This signal is already closed." in again.content.decode()
