@@ -8,9 +8,22 @@ class CompaniesConfig(AppConfig):
 
     def ready(self) -> None:
         from portal.accounts.roles import Role
+        from portal.notifications.kinds import register
         from portal.registry import register_home_section, register_nav
 
         register_nav(_("Production locations"), "companies:locations", order=30)
         register_nav(_("My location lists"), "companies:uploads", roles={Role.COMPANY}, order=31)
         register_home_section("companies/_home_uploads.html", roles={Role.COMPANY}, order=30)
         register_nav(_("Location matches"), "companies:matches", roles={Role.SECRETARIAT}, order=40)
+        # --- signals and relay ---
+        register_nav(_("My signals"), "companies:my-signals", roles={Role.NGO, Role.TRADE_UNION}, order=41)
+        register_nav(_("Signals inbox"), "companies:signal-inbox", roles={Role.SECRETARIAT}, order=42)
+        register_nav(_("Location signals"), "companies:company-signals", roles={Role.COMPANY}, order=43)
+        register(
+            "companies.signal_relayed",
+            subject=_("A problem has been reported at {location}"),
+            body=_(
+                "The secretariat has relayed a signal about {theme} at {location}, where your company "
+                "sources. Please read it and record your response and follow-up in the portal."
+            ),
+        )

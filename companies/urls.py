@@ -16,4 +16,13 @@ urlpatterns = [
     path("uploads/<int:pk>/decide/", views.upload_decide_view, name="upload-decide"),
     path("uploads/<int:pk>/result.csv", views.upload_result_view, name="upload-result"),
     path("uploads/template/<str:language>.<str:kind>", views.upload_template_view, name="upload-template"),
+    # --- signals and relay ---
+    path("signals/report/", views.signal_report_view, name="signal-report"),
+    path("signals/mine/", views.my_signals_view, name="my-signals"),
+    path("signals/inbox/", views.signal_inbox_view, name="signal-inbox"),
+    path("signals/<int:pk>/relay/", views.signal_relay_view, name="signal-relay"),
+    path("signals/<int:pk>/close/", views.signal_close_view, name="signal-close"),
+    path("signals/<int:pk>/evidence/", views.signal_evidence_view, name="signal-evidence"),
+    path("signals/relayed/", views.company_signals_view, name="company-signals"),
+    path("signals/relayed/<int:pk>/respond/", views.signal_respond_view, name="signal-respond"),
 ]

@@ -19,6 +19,7 @@ from portal.accounts.models import Organisation
 from ..models import LocationMatch, ProductionLocation, SupplyLink, WorkerBand
 from ..models.location import CROCKFORD, PUBLIC_ID_PREFIX
 from .data import GOLD_SITES, REGIONS
+from .signals import seed_signal
 
 PER_COUNTRY = 40
 GOLD_MEMBER = "Goudsmederij Amstel B.V. (demo)"
@@ -152,3 +153,4 @@ def seed(*, password: str, log: Any) -> None:
     log(
         f"  {len(by_id) + 1} production locations, {SupplyLink.objects.count()} supply links, 1 match to review"
     )
+    seed_signal(log=log)

@@ -11,11 +11,13 @@ from django.shortcuts import render
 from django_countries import countries
 
 from portal.access import public
+from portal.accounts.roles import role_of
 
 from .. import selectors
 from ..charts import bar_chart
 from ..forms import LocationFilterForm
 from ..models import ProcessingType, WorkerBand
+from ..relay import REPORTER_ROLES
 
 PAGE_SIZE = 50
 
@@ -66,5 +68,7 @@ def location_list_view(request: HttpRequest) -> HttpResponse:
         "total_locations": sum(row["locations"] for row in per_country),
         "threshold": selectors.count_threshold(),
         "query_string": query.urlencode(),
+        # NGOs, unions and the secretariat report a problem straight from a location's row.
+        "can_report": role_of(request.user) in REPORTER_ROLES,
     }
     return render(request, "companies/location_list.html", context)

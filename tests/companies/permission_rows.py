@@ -50,6 +50,8 @@ def build(world: World) -> None:
     upload.save()
     world.location_upload = upload
 
+    _build_signals(world)
+
 
 COMPANY_PAGE = expect(404, anonymous=LOGIN, pending=WAITING, company=200)
 #: Another company's upload: 404 for every role, the company included.
@@ -84,4 +86,64 @@ ROWS = [
         case="another company's upload",
     ),
     Row("companies:upload-result", OTHERS_UPLOAD, kwargs=lambda w: {"pk": w.location_upload.pk}),
+]
+
+
+# --- signals and relay -----------------------------------------------------------------------------
+# A signal that another NGO reported (with evidence) and the secretariat relayed to another company:
+# none of the role users may see its evidence or answer it, except the secretariat (evidence only).
+
+
+def _build_signals(world: World) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from companies import relay
+    from portal.accounts.roles import Role
+    from tests.factories import user_with_role
+
+    from .signal_helpers import PDF, linked_location, reported
+
+    location, _companies = linked_location()
+    signal = reported(user_with_role(Role.NGO), location, evidence=SimpleUploadedFile("e.pdf", PDF))
+    relay.signal_relay(actor=world.users["secretariat"], signal_id=signal.pk)
+    world.signal = signal
+    world.signal_relay = signal.relays.get()
+
+
+REPORTERS = expect(404, anonymous=LOGIN, pending=WAITING, secretariat=200, ngo=200, trade_union=200)
+NOBODY = expect(404, anonymous=LOGIN, pending=WAITING)
+
+ROWS += [
+    Row("companies:signal-report", REPORTERS),
+    Row("companies:my-signals", expect(404, anonymous=LOGIN, pending=WAITING, ngo=200, trade_union=200)),
+    Row("companies:signal-inbox", SECRETARIAT_ONLY),
+    Row(
+        "companies:signal-relay",
+        secretariat_only(302),
+        method="POST",
+        kwargs=lambda w: {"pk": w.signal.pk},
+        data={"cancel": "1"},
+        case="a relayed signal, cancelled",
+    ),
+    Row(
+        "companies:signal-close",
+        secretariat_only(302),
+        method="POST",
+        kwargs=lambda w: {"pk": w.signal.pk},
+        data={"cancel": "1"},
+        case="a relayed signal, cancelled",
+    ),
+    Row(
+        "companies:signal-evidence",
+        SECRETARIAT_ONLY,
+        kwargs=lambda w: {"pk": w.signal.pk},
+        case="another NGO's signal relayed to another company",
+    ),
+    Row("companies:company-signals", expect(404, anonymous=LOGIN, pending=WAITING, company=200)),
+    Row(
+        "companies:signal-respond",
+        NOBODY,
+        kwargs=lambda w: {"pk": w.signal_relay.pk},
+        case="a relay to another company",
+    ),
 ]

@@ -36,3 +36,14 @@ def test_demo_locations_span_the_producer_countries_and_show_the_threshold(clien
     assert "Demo Textiles B.V." in html  # the company that publishes its links
     assert "Voorbeeld Mode B.V." not in html  # the one that does not
     assert "Mining (demo)" not in html and "caption-aggregate-table" in html
+
+
+def test_demo_signal_is_relayed_and_answered_once():
+    from companies.models import LocationSignal, SignalRelay
+
+    seed()
+    seed()
+    signal = LocationSignal.objects.get()
+    assert signal.status == LocationSignal.Status.RELAYED and signal.relayed_count == 2
+    assert SignalRelay.objects.filter(signal=signal).exclude(response="").count() == 1
+    assert SignalRelay.objects.filter(signal=signal, responded_at__isnull=True).count() == 1

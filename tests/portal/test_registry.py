@@ -36,6 +36,9 @@ def test_entries_without_roles_are_for_everybody_and_role_entries_only_for_that_
         assert "covenants:manage" not in by_role[role] and "companies:matches" not in by_role[role], role
     for role in set(Role) - {Role.COMPANY}:
         assert "covenants:memberships" not in by_role[role] and "companies:uploads" not in by_role[role], role
+    assert "companies:signal-inbox" in by_role[Role.SECRETARIAT]
+    assert "companies:company-signals" in by_role[Role.COMPANY]
+    assert "companies:my-signals" in by_role[Role.NGO] and "companies:my-signals" in by_role[Role.TRADE_UNION]
     assert not {"covenants:manage", "covenants:memberships", "companies:uploads"} & set(everyone)
 
 
