@@ -19,6 +19,8 @@ class CompaniesConfig(AppConfig):
         register_nav(_("My signals"), "companies:my-signals", roles={Role.NGO, Role.TRADE_UNION}, order=41)
         register_nav(_("Signals inbox"), "companies:signal-inbox", roles={Role.SECRETARIAT}, order=42)
         register_nav(_("Location signals"), "companies:company-signals", roles={Role.COMPANY}, order=43)
+        # --- exports and the supply chain ---
+        register_nav(_("My supply chain"), "companies:supply-chain", roles={Role.COMPANY}, order=44)
         register(
             "companies.signal_relayed",
             subject=_("A problem has been reported at {location}"),

@@ -8,6 +8,10 @@ app_name = "companies"
 
 urlpatterns = [
     path("", views.location_list_view, name="locations"),
+    # --- exports and the supply chain ---
+    path("download/<str:fmt>/", views.location_export_view, name="locations-export"),
+    path("mine/download/<str:fmt>/", views.my_locations_export_view, name="my-locations-export"),
+    path("mine/chain/", views.supply_chain_view, name="supply-chain"),
     path("matches/", views.match_queue_view, name="matches"),
     path("matches/<int:pk>/decide/", views.match_decide_view, name="match-decide"),
     path("uploads/", views.upload_list_view, name="uploads"),

@@ -147,3 +147,14 @@ ROWS += [
         case="a relay to another company",
     ),
 ]
+
+# --- exports and the supply chain ---
+ROWS += [
+    Row("companies:locations-export", PUBLIC, kwargs=lambda w: {"fmt": "csv"}, case="CSV"),
+    Row("companies:locations-export", PUBLIC, kwargs=lambda w: {"fmt": "xlsx"}, case="XLSX"),
+    Row("companies:locations-export", PUBLIC, kwargs=lambda w: {"fmt": "osh"}, case="Open Supply Hub"),
+    Row("companies:my-locations-export", COMPANY_PAGE, kwargs=lambda w: {"fmt": "csv"}, case="CSV"),
+    Row("companies:my-locations-export", COMPANY_PAGE, kwargs=lambda w: {"fmt": "xlsx"}, case="XLSX"),
+    Row("companies:my-locations-export", COMPANY_PAGE, kwargs=lambda w: {"fmt": "osh"}, case="Open Supply Hub"),
+    Row("companies:supply-chain", COMPANY_PAGE),
+]

@@ -1,0 +1,62 @@
+"""Downloads of the public location list and of a company's own locations, and the company's supplier
+chain page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import translation
+
+from portal.access import AuthenticatedRequest, public, role_required
+from portal.accounts.roles import Role
+
+from .. import exports
+from ..chain import supply_chain_for
+from ..forms import LocationFilterForm
+from ..selectors import PublicFilter
+
+
+def _download(rows: Iterator[exports.Row], fmt: str, basename: str) -> HttpResponse:
+    if fmt == "xlsx":
+        return FileResponse(
+            exports.xlsx_file(rows, basename),
+            as_attachment=True,
+            filename=f"{basename}.xlsx",
+            content_type=exports.XLSX_TYPE,
+        )
+    name = f"{basename}-open-supply-hub.csv" if fmt == "osh" else f"{basename}.csv"
+    response = StreamingHttpResponse(exports.csv_chunks(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response  # type: ignore[return-value]
+
+
+def _language() -> str:
+    return translation.get_language() or "en"
+
+
+@public
+def location_export_view(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The public list as a file, with the page's filters; an invalid filter downloads the unfiltered
+    list just as the page shows it."""
+    if fmt not in exports.FORMATS:
+        raise Http404
+    form = LocationFilterForm(request.GET or None)
+    flt = form.to_filter() if form.is_bound else PublicFilter()
+    return _download(exports.public_rows(flt, fmt, _language()), fmt, "production-locations")
+
+
+@role_required(Role.COMPANY)
+def my_locations_export_view(request: AuthenticatedRequest, fmt: str) -> HttpResponse:
+    """The company's own links and their locations; only ever the signed-in user's company."""
+    if fmt not in exports.FORMATS:
+        raise Http404
+    company_id = request.user.organisation_id
+    return _download(exports.company_rows(company_id, fmt, _language()), fmt, "my-production-locations")
+
+
+@role_required(Role.COMPANY)
+def supply_chain_view(request: AuthenticatedRequest) -> HttpResponse:
+    chains = supply_chain_for(request.user.organisation_id)
+    return render(request, "companies/supply_chain.html", {"chains": chains})
