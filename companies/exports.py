@@ -125,8 +125,8 @@ def public_rows(flt: selectors.PublicFilter, fmt: str, language: str) -> Iterato
         if fmt == "osh":
             yield _osh_cells(location, labels)
             continue
-        count = location.company_count
-        named = ", ".join(sorted({link.company.name for link in location.public_links}))
+        count: int = getattr(location, "company_count", 0)
+        named = ", ".join(sorted({link.company.name for link in getattr(location, "public_links", [])}))
         yield [*_location_cells(location, labels), count if count >= threshold else fewer, named]
 
 
@@ -199,9 +199,7 @@ def xlsx_file(rows: Iterable[Row], title: str) -> IO[bytes]:
     sheet = book.create_sheet(title=title[:31])
     for row in rows:
         sheet.append([safe_cell("" if cell is None else cell) for cell in row])
-    handle = tempfile.TemporaryFile()
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 (returned open: the response closes it)
     book.save(handle)
     handle.seek(0)
     return handle
-
-

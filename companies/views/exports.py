@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import translation
 
@@ -18,7 +19,7 @@ from ..forms import LocationFilterForm
 from ..selectors import PublicFilter
 
 
-def _download(rows: Iterator[exports.Row], fmt: str, basename: str) -> HttpResponse:
+def _download(rows: Iterator[exports.Row], fmt: str, basename: str) -> HttpResponseBase:
     if fmt == "xlsx":
         return FileResponse(
             exports.xlsx_file(rows, basename),
@@ -29,15 +30,22 @@ def _download(rows: Iterator[exports.Row], fmt: str, basename: str) -> HttpRespo
     name = f"{basename}-open-supply-hub.csv" if fmt == "osh" else f"{basename}.csv"
     response = StreamingHttpResponse(exports.csv_chunks(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response  # type: ignore[return-value]
+    return response
 
 
 def _language() -> str:
     return translation.get_language() or "en"
 
 
+def _company_id(request: AuthenticatedRequest) -> int:
+    """The signed-in user's own company: the only one whose links these pages show."""
+    if request.user.organisation_id is None:
+        raise Http404
+    return request.user.organisation_id
+
+
 @public
-def location_export_view(request: HttpRequest, fmt: str) -> HttpResponse:
+def location_export_view(request: HttpRequest, fmt: str) -> HttpResponseBase:
     """The public list as a file, with the page's filters; an invalid filter downloads the unfiltered
     list just as the page shows it."""
     if fmt not in exports.FORMATS:
@@ -48,15 +56,16 @@ def location_export_view(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 @role_required(Role.COMPANY)
-def my_locations_export_view(request: AuthenticatedRequest, fmt: str) -> HttpResponse:
+def my_locations_export_view(request: AuthenticatedRequest, fmt: str) -> HttpResponseBase:
     """The company's own links and their locations; only ever the signed-in user's company."""
     if fmt not in exports.FORMATS:
         raise Http404
-    company_id = request.user.organisation_id
-    return _download(exports.company_rows(company_id, fmt, _language()), fmt, "my-production-locations")
+    return _download(
+        exports.company_rows(_company_id(request), fmt, _language()), fmt, "my-production-locations"
+    )
 
 
 @role_required(Role.COMPANY)
 def supply_chain_view(request: AuthenticatedRequest) -> HttpResponse:
-    chains = supply_chain_for(request.user.organisation_id)
+    chains = supply_chain_for(_company_id(request))
     return render(request, "companies/supply_chain.html", {"chains": chains})

@@ -155,6 +155,8 @@ ROWS += [
     Row("companies:locations-export", PUBLIC, kwargs=lambda w: {"fmt": "osh"}, case="Open Supply Hub"),
     Row("companies:my-locations-export", COMPANY_PAGE, kwargs=lambda w: {"fmt": "csv"}, case="CSV"),
     Row("companies:my-locations-export", COMPANY_PAGE, kwargs=lambda w: {"fmt": "xlsx"}, case="XLSX"),
-    Row("companies:my-locations-export", COMPANY_PAGE, kwargs=lambda w: {"fmt": "osh"}, case="Open Supply Hub"),
+    Row(
+        "companies:my-locations-export", COMPANY_PAGE, kwargs=lambda w: {"fmt": "osh"}, case="Open Supply Hub"
+    ),
     Row("companies:supply-chain", COMPANY_PAGE),
 ]

@@ -38,7 +38,9 @@ def rows_of(response: Any, fmt: str) -> list[list[str]]:
     if fmt == "xlsx":
         assert response["Content-Type"].startswith("application/vnd.openxmlformats")
         sheet = load_workbook(io.BytesIO(data), read_only=True).worksheets[0]
-        return [["" if cell is None else str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
+        return [
+            ["" if cell is None else str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)
+        ]
     assert data.startswith(b"\xef\xbb\xbf"), "CSV starts with a UTF-8 byte order mark"
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
 
@@ -159,9 +161,13 @@ def test_the_list_page_links_to_the_downloads_with_its_filters(client, listed):
 
 
 @pytest.mark.parametrize("size", (3, 60))
-def test_query_budget_does_not_grow_with_the_list(client, covenant, brands, size, django_assert_max_num_queries):
+def test_query_budget_does_not_grow_with_the_list(
+    client, covenant, brands, size, django_assert_max_num_queries
+):
     for number in range(size):
-        SupplyLinkFactory(company=brands[0], covenant=covenant, location=LocationFactory(name=f"Mill {number}"))
+        SupplyLinkFactory(
+            company=brands[0], covenant=covenant, location=LocationFactory(name=f"Mill {number}")
+        )
     with django_assert_max_num_queries(4):
         rows = export(client, "csv")
     assert len(rows) == size + 1
@@ -173,7 +179,9 @@ def test_large_lists_are_read_in_chunks_in_list_order(client, covenant, brands, 
     monkeypatch.setattr(exports, "CHUNK_SIZE", 2)
     shared = LocationFactory(name="Mill 3")
     for number in (5, 1, 4, 2):
-        SupplyLinkFactory(company=brands[0], covenant=covenant, location=LocationFactory(name=f"Mill {number}"))
+        SupplyLinkFactory(
+            company=brands[0], covenant=covenant, location=LocationFactory(name=f"Mill {number}")
+        )
     for brand in brands:
         SupplyLinkFactory(company=brand, covenant=covenant, location=shared)
     rows = export(client, "csv")
