@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django_countries import countries
 from openpyxl import Workbook
@@ -44,12 +45,24 @@ class Labels:
         self.countries = dict(countries)
         self.sectors = {value: str(label) for value, label in Sector.choices}
         self.types = {value: str(label) for value, label in ProcessingType.choices}
-        self.bands = {value: str(label) for value, label in WorkerBand.choices}
         self.categories = {value: str(label) for value, label in ProductCategory.choices}
 
 
 def _header(key: str, language: str) -> str:
     return BY_KEY[key].header(language)
+
+
+def _band(location: ProductionLocation) -> str:
+    """The worker band as its code (1-100, 101-500, ...): the same in both languages, read by the upload."""
+    return "" if location.worker_band == WorkerBand.UNKNOWN else location.worker_band
+
+
+def _labels(fmt: str) -> Labels:
+    """The Open Supply Hub format is in English, whatever the page's language."""
+    if fmt == "osh":
+        with translation.override("en"):
+            return Labels()
+    return Labels()
 
 
 def _location_cells(location: ProductionLocation, labels: Labels) -> Row:
@@ -63,7 +76,7 @@ def _location_cells(location: ProductionLocation, labels: Labels) -> Row:
         labels.countries.get(code, code),
         labels.sectors.get(location.sector, ""),
         labels.types.get(location.processing_type, ""),
-        labels.bands.get(location.worker_band, ""),
+        _band(location),
         location.parent_company,
         location.os_hub_id,
     ]
@@ -89,7 +102,7 @@ def _osh_cells(location: ProductionLocation, labels: Labels, product_type: str =
         product_type,
         "",
         labels.types.get(location.processing_type, ""),
-        "" if location.worker_band == WorkerBand.UNKNOWN else location.worker_band,
+        _band(location),
         location.parent_company,
     ]
 
@@ -114,7 +127,7 @@ def public_rows(flt: selectors.PublicFilter, fmt: str, language: str) -> Iterato
     """The header and then one row per listed location. The member count is given only from the
     threshold on; below it the cell says "fewer than N". Only companies that allowed it are named.
     Locations that their covenant lists only as a count are not in the export, as on the page."""
-    labels = Labels()
+    labels = _labels(fmt)
     threshold = selectors.count_threshold()
     fewer = _("fewer than %(n)s") % {"n": threshold}
     if fmt == "osh":
@@ -146,7 +159,7 @@ def company_links(company_id: int) -> Iterator[SupplyLink]:
 def company_rows(company_id: int, fmt: str, language: str) -> Iterator[Row]:
     """The header and one row per link of the company: the location, the covenant, the tier, the
     product categories (their codes, as the upload reads them) and the years of sourcing."""
-    labels = Labels()
+    labels = _labels(fmt)
     if fmt == "osh":
         yield list(OSH_COLUMNS)
     else:

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 
 from portal.access import AuthenticatedRequest, public, role_required
@@ -46,11 +47,13 @@ def _company_id(request: AuthenticatedRequest) -> int:
 
 @public
 def location_export_view(request: HttpRequest, fmt: str) -> HttpResponseBase:
-    """The public list as a file, with the page's filters; an invalid filter downloads the unfiltered
-    list just as the page shows it."""
+    """The public list as a file, with the page's filters; an invalid filter leads back to the page."""
     if fmt not in exports.FORMATS:
         raise Http404
     form = LocationFilterForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        # The list page shows the error next to the field; the download never guesses a filter.
+        return redirect(f"{reverse('companies:locations')}?{request.GET.urlencode()}")
     flt = form.to_filter() if form.is_bound else PublicFilter()
     return _download(exports.public_rows(flt, fmt, _language()), fmt, "production-locations")
 

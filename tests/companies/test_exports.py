@@ -187,3 +187,12 @@ def test_large_lists_are_read_in_chunks_in_list_order(client, covenant, brands, 
     rows = export(client, "csv")
     assert [row[1] for row in rows[1:]] == [f"Mill {number}" for number in range(1, 6)]
     assert row_named(rows, "Mill 3", 1)[rows[0].index("Member companies")] == "2"
+
+
+def test_an_invalid_filter_leads_back_to_the_page_with_the_error_next_to_the_field(client, listed):
+    url = reverse("companies:locations-export", kwargs={"fmt": "csv"})
+    response = client.get(url, {"country": "XX"}, follow=True)
+    assert response.redirect_chain == [("/en/locations/?country=XX", 302)]
+    html = response.content.decode()
+    assert "error-summary" in html
+    assert 'aria-invalid="true"' in html
