@@ -143,6 +143,17 @@ def public_rows(flt: selectors.PublicFilter, fmt: str, language: str) -> Iterato
         yield [*_location_cells(location, labels), count if count >= threshold else fewer, named]
 
 
+def public_aggregate_rows(flt: selectors.PublicFilter) -> Iterator[Row]:
+    """The single-buyer locations of covenants that list them only as a count, as on the page: a
+    number per country, city and processing type, never a name."""
+    labels = _labels("xlsx")
+    yield [_("Country"), _("City"), _("Processing type"), _("Locations")]
+    for row in selectors.public_location_aggregates(flt):
+        code = row["country"]
+        yield [labels.countries.get(code, code), row["city"], labels.types.get(row["processing_type"], ""),
+               row["locations"]]  # fmt: skip
+
+
 # --- a company's own locations -----------------------------------------------------------------------
 
 
@@ -206,12 +217,14 @@ def csv_chunks(rows: Iterable[Row]) -> Iterator[bytes]:
         yield writer.writerow([safe_text(cell) for cell in row]).encode("utf-8")
 
 
-def xlsx_file(rows: Iterable[Row], title: str) -> IO[bytes]:
-    """The rows in a write-only workbook (bounded memory), in a temporary file read from the start."""
+def xlsx_file(rows: Iterable[Row], title: str, *more: tuple[str, Iterable[Row]]) -> IO[bytes]:
+    """The rows in a write-only workbook (bounded memory), in a temporary file read from the start;
+    ``more`` are further sheets as (title, rows)."""
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(title=title[:31])
-    for row in rows:
-        sheet.append([safe_cell("" if cell is None else cell) for cell in row])
+    for name, sheet_rows in ((title, rows), *more):
+        sheet = book.create_sheet(title=name[:31])
+        for row in sheet_rows:
+            sheet.append([safe_cell("" if cell is None else cell) for cell in row])
     handle = tempfile.TemporaryFile()  # noqa: SIM115 (returned open: the response closes it)
     book.save(handle)
     handle.seek(0)

@@ -10,6 +10,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from portal.access import AuthenticatedRequest, public, role_required
 from portal.accounts.roles import Role
@@ -20,10 +21,12 @@ from ..forms import LocationFilterForm
 from ..selectors import PublicFilter
 
 
-def _download(rows: Iterator[exports.Row], fmt: str, basename: str) -> HttpResponseBase:
+def _download(
+    rows: Iterator[exports.Row], fmt: str, basename: str, *more: tuple[str, Iterator[exports.Row]]
+) -> HttpResponseBase:
     if fmt == "xlsx":
         return FileResponse(
-            exports.xlsx_file(rows, basename),
+            exports.xlsx_file(rows, basename, *more),
             as_attachment=True,
             filename=f"{basename}.xlsx",
             content_type=exports.XLSX_TYPE,
@@ -55,7 +58,8 @@ def location_export_view(request: HttpRequest, fmt: str) -> HttpResponseBase:
         # The list page shows the error next to the field; the download never guesses a filter.
         return redirect(f"{reverse('companies:locations')}?{request.GET.urlencode()}")
     flt = form.to_filter() if form.is_bound else PublicFilter()
-    return _download(exports.public_rows(flt, fmt, _language()), fmt, "production-locations")
+    counted = (_("Listed as a count"), exports.public_aggregate_rows(flt))
+    return _download(exports.public_rows(flt, fmt, _language()), fmt, "production-locations", counted)
 
 
 @role_required(Role.COMPANY)

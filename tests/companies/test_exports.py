@@ -196,3 +196,20 @@ def test_an_invalid_filter_leads_back_to_the_page_with_the_error_next_to_the_fie
     html = response.content.decode()
     assert "error-summary" in html
     assert 'aria-invalid="true"' in html
+
+
+def test_xlsx_lists_single_buyer_locations_of_an_aggregating_covenant_only_as_a_count(client, brands):
+    small = CovenantFactory(slug="small", aggregate_single_buyer_locations=True)
+    for name in ("Lonely Tannery", "Quiet Tannery"):
+        SupplyLinkFactory(
+            company=brands[0], location=LocationFactory(name=name, city="Kanpur"), covenant=small
+        )
+    with translation.override("en"):
+        url = reverse("companies:locations-export", kwargs={"fmt": "xlsx"})
+    book = load_workbook(io.BytesIO(body(client.get(url))), read_only=True)
+    counted = [list(row) for row in book["Listed as a count"].iter_rows(values_only=True)]
+    assert counted == [
+        ["Country", "City", "Processing type", "Locations"],
+        ["Bangladesh", "Kanpur", "Cut-make-trim", 2],
+    ]
+    assert "Tannery" not in str([list(row) for row in book.worksheets[0].iter_rows(values_only=True)])
