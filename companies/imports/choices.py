@@ -8,9 +8,12 @@ English and Dutch (and the Open Supply Hub vocabulary), onto those codes; keys a
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import TYPE_CHECKING
+
+from django.utils import translation
 
 from companies.models.choices import ProcessingType, Tier, WorkerBand
 from covenants.models import Sector
@@ -127,3 +130,24 @@ def band_for_count(count: int) -> str:
 def band_for_word(value: str) -> str | None:
     """A band written out ("more than 5000", "meer dan 5.000"), or None."""
     return _BAND_WORDS.get(normalise_word(value))
+
+
+def _label_codes(options: tuple[tuple[str, StrOrPromise], ...]) -> dict[str, str]:
+    """The portal's own labels of `options`, in English and Dutch, mapped onto their codes: a list the
+    portal exported in either language reads back as it was."""
+    table: dict[str, str] = {}
+    for language in ("en", "nl"):
+        with translation.override(language):
+            for code, label in options:
+                table.setdefault(normalise_word(str(label)), code)
+    return table
+
+
+@functools.cache
+def sector_labels() -> dict[str, str]:
+    return _label_codes(SECTORS)
+
+
+@functools.cache
+def processing_labels() -> dict[str, str]:
+    return _label_codes(PROCESSING_TYPES)

@@ -161,9 +161,9 @@ class RowValidator:
             postal_code=postal_code,
             latitude=latitude,
             longitude=longitude,
-            sector=_choice(sector_text, choices.SECTOR_WORDS),
+            sector=_choice(sector_text, choices.SECTOR_WORDS, choices.sector_labels()),
             sector_text=sector_text,
-            processing_type=_choice(processing_text, choices.PROCESSING_WORDS),
+            processing_type=_choice(processing_text, choices.PROCESSING_WORDS, choices.processing_labels()),
             processing_type_text=processing_text,
             worker_band=self._workers(get("workers", ""), reasons),
             parent_company=parent,
@@ -333,10 +333,11 @@ def _worker_band(value: str) -> str | None:
     return choices.band_for_count(count)
 
 
-def _choice(text: str, table: dict[str, str]) -> str:
+def _choice(text: str, table: dict[str, str], labels: dict[str, str]) -> str:
     if not text:
         return ""
-    return table.get(_normalised(text), choices.OTHER)
+    key = _normalised(text)
+    return table.get(key) or labels.get(key) or choices.OTHER
 
 
 @lru_cache(maxsize=4096)
