@@ -50,8 +50,13 @@ class _Block:
     #: (block, name_key, address_key) -> first candidate: an exact hit scores 100 without scoring the block.
     exact: dict[tuple[str, str, str], matching.Candidate] = field(default_factory=dict)
 
+    #: (name_key, city_key, postal_code) -> candidate without an address: the same submission again.
+    resubmitted: dict[tuple[str, str, str], matching.Candidate] = field(default_factory=dict)
+
     def add(self, candidate: matching.Candidate, city_key: str, postal_code: str) -> None:
         self.everything.append(candidate)
+        if not candidate.address_key:
+            self.resubmitted.setdefault((candidate.name_key, city_key, postal_code), candidate)
         scopes = [""]
         if city_key:
             self.by_city[city_key].append(candidate)
@@ -95,6 +100,12 @@ def _load_blocks(countries: set[str]) -> dict[str, _Block]:
 
 def _best(location: ProductionLocation, block: _Block) -> matching.Scored | None:
     candidates, label, scope = block.candidates(location)
+    if not location.address_key:
+        # Without an address the scorer caps a name at the review band, so a list applied twice would
+        # put its own locations up for review; the identical submission is the same location.
+        same = block.resubmitted.get((location.name_key, location.city_key, location.postal_code))
+        if same is not None:
+            return matching.Scored(same.pk, 100.0, f"{label}: same name, city and postal code")
     if location.address_key:
         hit = block.exact.get((scope, location.name_key, location.address_key))
         if hit is not None:
@@ -212,7 +223,8 @@ def _record_automatic(
         existing = real(item.existing)
         outcomes[item.index].location = by_pk[existing]
         key = (existing, item.submitted.name, item.submitted.address)
-        if key in seen:
+        # The location exactly as it stands, or a match already on record, teaches the queue nothing.
+        if key in seen or (by_pk[existing].name, by_pk[existing].address) == key[1:]:
             continue
         seen.add(key)
         new.append(
