@@ -34,9 +34,8 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.db import connection  # noqa: E402
-
 import location_parse  # noqa: E402
+from django.db import connection  # noqa: E402
 
 
 def seed(existing: int) -> None:

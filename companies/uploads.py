@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from typing import IO, Any
 
 from django.conf import settings
@@ -312,8 +313,8 @@ def _location_fields(row: LocationRow) -> dict[str, Any]:
         "city": row.city,
         "postal_code": row.postal_code,
         "country": row.country,
-        "latitude": row.latitude,
-        "longitude": row.longitude,
+        "latitude": _degrees(row.latitude),
+        "longitude": _degrees(row.longitude),
         "sector": row.sector,
         # Empty cells take the model's defaults ("other", "unknown") instead of failing its checks.
         "processing_type": row.processing_type or ProcessingType.OTHER,
@@ -321,6 +322,11 @@ def _location_fields(row: LocationRow) -> dict[str, Any]:
         "parent_company": row.parent_company,
         "os_hub_id": row.osh_id,
     }
+
+
+def _degrees(value: float | None) -> Decimal | None:
+    # A float read from a file carries binary noise digits the six-decimal column would refuse.
+    return None if value is None else Decimal(f"{value:.6f}")
 
 
 def _link_fields(row: LocationRow) -> dict[str, Any]:

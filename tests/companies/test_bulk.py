@@ -163,3 +163,13 @@ def test_the_number_of_queries_does_not_grow_with_the_rows(company_user, count):
     assert len(outcomes) == count
     assert ProductionLocation.objects.count() >= 5 + count // 2
     assert len(captured) <= 12, [q["sql"][:80] for q in captured]
+
+
+def test_coordinates_read_as_floats_are_kept_to_six_decimals():
+    from companies.imports.rows import LocationRow
+    from companies.uploads import _location_fields
+
+    row = LocationRow(line=2, name="A", address="", country="BD", latitude=23.1234567891, longitude=90.1)
+    fields = _location_fields(row)
+    assert str(fields["latitude"]) == "23.123457"
+    bulk._valid_location(fields)  # no "at most 6 decimals" error
