@@ -41,38 +41,51 @@ class BulkOutcome:
 
 
 @dataclass
+class _List:
+    """Candidates with their names without spaces (the scorer's letter comparison), in step."""
+
+    candidates: list[matching.Candidate] = field(default_factory=list)
+    spaceless: list[str] = field(default_factory=list)
+
+    def add(self, candidate: matching.Candidate) -> None:
+        self.candidates.append(candidate)
+        self.spaceless.append(candidate.name_key.replace(" ", ""))
+
+
+@dataclass
 class _Block:
     """The active candidates of one country, indexed the way `services._candidates` blocks them."""
 
-    everything: list[matching.Candidate] = field(default_factory=list)
-    by_city: dict[str, list[matching.Candidate]] = field(default_factory=lambda: defaultdict(list))
-    by_postal: dict[str, list[matching.Candidate]] = field(default_factory=lambda: defaultdict(list))
+    everything: _List = field(default_factory=_List)
+    by_city: dict[str, _List] = field(default_factory=lambda: defaultdict(_List))
+    by_postal: dict[str, _List] = field(default_factory=lambda: defaultdict(_List))
     #: (block, name_key, address_key) -> first candidate: an exact hit scores 100 without scoring the block.
     exact: dict[tuple[str, str, str], matching.Candidate] = field(default_factory=dict)
-
     #: (name_key, city_key, postal_code) -> candidate without an address: the same submission again.
     resubmitted: dict[tuple[str, str, str], matching.Candidate] = field(default_factory=dict)
 
     def add(self, candidate: matching.Candidate, city_key: str, postal_code: str) -> None:
-        self.everything.append(candidate)
+        self.everything.add(candidate)
         if not candidate.address_key:
             self.resubmitted.setdefault((candidate.name_key, city_key, postal_code), candidate)
         scopes = [""]
         if city_key:
-            self.by_city[city_key].append(candidate)
+            self.by_city[city_key].add(candidate)
             scopes.append("c:" + city_key)
         if postal_code:
-            self.by_postal[postal_code].append(candidate)
+            self.by_postal[postal_code].add(candidate)
             scopes.append("p:" + postal_code)
         if candidate.address_key:
             for scope in scopes:
                 self.exact.setdefault((scope, candidate.name_key, candidate.address_key), candidate)
 
-    def candidates(self, location: ProductionLocation) -> tuple[list[matching.Candidate], str, str]:
-        if location.city_key and self.by_city.get(location.city_key):
-            return self.by_city[location.city_key], "country+city", "c:" + location.city_key
-        if location.postal_code and self.by_postal.get(location.postal_code):
-            return self.by_postal[location.postal_code], "country+postal code", "p:" + location.postal_code
+    def candidates(self, location: ProductionLocation) -> tuple[_List, str, str]:
+        city = self.by_city.get(location.city_key) if location.city_key else None
+        if city is not None and city.candidates:
+            return city, "country+city", "c:" + location.city_key
+        postal = self.by_postal.get(location.postal_code) if location.postal_code else None
+        if postal is not None and postal.candidates:
+            return postal, "country+postal code", "p:" + location.postal_code
         return self.everything, "country", ""
 
 
@@ -110,7 +123,13 @@ def _best(location: ProductionLocation, block: _Block) -> matching.Scored | None
         hit = block.exact.get((scope, location.name_key, location.address_key))
         if hit is not None:
             return matching.score(location.name_key, location.address_key, hit, block=label)
-    return matching.best_match(location.name_key, location.address_key, candidates, block=label)
+    return matching.best_match(
+        location.name_key,
+        location.address_key,
+        candidates.candidates,
+        block=label,
+        spaceless=candidates.spaceless,
+    )
 
 
 def _valid_location(fields: dict[str, Any]) -> ProductionLocation:

@@ -173,3 +173,43 @@ def test_coordinates_read_as_floats_are_kept_to_six_decimals():
     fields = _location_fields(row)
     assert str(fields["latitude"]) == "23.123457"
     bulk._valid_location(fields)  # no "at most 6 decimals" error
+
+
+def _reference_best_match(name_key, address_key, candidates, *, block):
+    """The scorer as it was before the C-speed prefilter: the full name score over the whole block."""
+    from rapidfuzz import process
+
+    from companies import matching
+
+    names = [c.name_key for c in candidates]
+    found = process.extract(
+        name_key, names, scorer=lambda a, b, **_: matching.name_similarity(a, b), limit=10
+    )
+    best = None
+    for _name, _score, index in found:
+        scored = matching.score(name_key, address_key, candidates[index], block=block)
+        if best is None or scored.score > best.score:
+            best = scored
+    return best if best is not None and best.score >= matching.REVIEW_SCORE else None
+
+
+def test_the_prefiltered_scorer_picks_what_the_full_scorer_picks():
+    import random
+
+    from companies import matching
+
+    words = ["sunrise", "golden", "delta", "knit", "garments", "denim", "dhaka", "mills", "1", "12", "unit"]
+    rng = random.Random(1)
+
+    def name() -> str:
+        return " ".join(rng.choice(words) for _ in range(rng.randint(1, 4)))
+
+    for _ in range(500):
+        candidates = [
+            matching.Candidate(pk, name(), rng.choice(["", "plot 12 road", "plot 13 road", name()]))
+            for pk in range(rng.randint(1, 40))
+        ]
+        query, address = name(), rng.choice(["", "plot 12 road", name()])
+        expected = _reference_best_match(query, address, candidates, block="b")
+        found = matching.best_match(query, address, candidates, block="b")
+        assert (found and (found.pk, found.score)) == (expected and (expected.pk, expected.score))
