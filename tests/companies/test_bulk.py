@@ -213,3 +213,15 @@ def test_the_prefiltered_scorer_picks_what_the_full_scorer_picks():
         expected = _reference_best_match(query, address, candidates, block="b")
         found = matching.best_match(query, address, candidates, block="b")
         assert (found and (found.pk, found.score)) == (expected and (expected.pk, expected.score))
+
+
+@pytest.mark.django_db
+def test_progress_is_reported_per_chunk_of_rows(company_user, monkeypatch):
+    monkeypatch.setattr(bulk, "CHUNK", 2)
+    reported: list[tuple[int, int]] = []
+    bulk.locations_match_or_create(
+        actor=company_user,
+        rows=_distinct_rows(5),
+        progress=lambda done, total: reported.append((done, total)),
+    )
+    assert reported == [(2, 5), (4, 5), (5, 5)]
