@@ -225,18 +225,42 @@ def score(name_key: str, address_key: str, other: Candidate, *, block: str) -> S
     )
 
 
+#: Below this name score no candidate can reach the review band, with or without an address (a
+#: margin of one point for the rounding of the combined score).
+_NAME_FLOOR = min(REVIEW_SCORE, (REVIEW_SCORE - ADDRESS_WEIGHT * 100) / NAME_WEIGHT) - 1
+
+
 def best_match(
-    name_key: str, address_key: str, candidates: Sequence[Candidate], *, block: str, shortlist: int = 10
+    name_key: str,
+    address_key: str,
+    candidates: Sequence[Candidate],
+    *,
+    block: str,
+    shortlist: int = 10,
+    spaceless: Sequence[str] | None = None,
 ) -> Scored | None:
     """The best-scoring candidate from one block, or None when none reaches the review band.
 
-    rapidfuzz first shortlists by name over the whole block (C speed), then the shortlist is scored in full."""
+    The `shortlist` candidates with the best name scores are scored in full. rapidfuzz first keeps, at C
+    speed, every candidate whose word or letter score could reach the review band at all; only those get
+    the full name score. `spaceless` (the names without spaces, in candidate order) spares bulk callers
+    rebuilding it per row."""
     if not candidates or not name_key:
         return None
     names = [c.name_key for c in candidates]
-    found = process.extract(name_key, names, scorer=lambda a, b, **_: name_similarity(a, b), limit=shortlist)
+    if spaceless is None:
+        spaceless = [name.replace(" ", "") for name in names]
+    possible: set[int] = set()
+    for query, choices, scorer in (
+        (name_key, names, fuzz.token_set_ratio),
+        (name_key, names, fuzz.token_sort_ratio),
+        (name_key.replace(" ", ""), spaceless, fuzz.ratio),
+    ):
+        found = process.extract(query, choices, scorer=scorer, score_cutoff=_NAME_FLOOR, limit=None)
+        possible.update(index for _choice, _score, index in found)
+    ranked = sorted(possible, key=lambda index: (-name_similarity(name_key, names[index]), index))
     best: Scored | None = None
-    for _name, _score, index in found:
+    for index in ranked[:shortlist]:
         scored = score(name_key, address_key, candidates[index], block=block)
         if best is None or scored.score > best.score:
             best = scored

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from typing import IO, Any
 
 from django.conf import settings
@@ -24,7 +25,7 @@ from portal.accounts.roles import Role, role_of
 from portal.audit.services import audit_record
 from portal.jobs import services as jobs
 
-from . import services
+from . import bulk
 from .imports.choices import normalise_word
 from .imports.read import TableFileError
 from .imports.result import ResultLine, RowStatus, result_csv_bytes, result_for
@@ -248,27 +249,37 @@ def location_upload_apply(*, upload_id: int) -> LocationUpload | None:
     fresh: set[int] = set()
     with translation.override(_language(upload)), transaction.atomic():
         # One transaction: a failure halfway leaves no locations or links behind.
-        for number, row in enumerate(_parsed_rows(upload), start=1):
+        valid: list[LocationRow] = []
+        for row in _parsed_rows(upload):
             done = result_for(row)
             if done is not None:
                 lines.append(done)
+            else:
+                assert isinstance(row, LocationRow)
+                valid.append(row)
+
+        def report(done: int, total: int) -> None:
+            jobs.job_progress(
+                job_id=upload.job_id,  # type: ignore[arg-type]
+                progress=min(90, 5 + done * 85 // max(total, 1)),
+                message=_("%(done)s of %(total)s rows matched") % {"done": done, "total": total},
+            )
+
+        outcomes = bulk.locations_match_or_create(
+            actor=actor, rows=[_location_fields(row) for row in valid], progress=report
+        )
+        for row, outcome in zip(valid, outcomes, strict=True):
+            if outcome.location is None:
+                lines.append(ResultLine(row.line, RowStatus.REJECTED, row.name, " ".join(outcome.errors)))
                 continue
-            assert isinstance(row, LocationRow)
-            try:
-                outcome = services.location_match_or_create(actor=actor, **_location_fields(row))
-            except ValidationError as exc:
-                lines.append(ResultLine(row.line, RowStatus.REJECTED, row.name, " ".join(exc.messages)))
-                continue
-            if outcome.created:
+            created = outcome.result in ("created", "review")
+            if created:
                 fresh.add(outcome.location.pk)
             wanted[outcome.location.pk] = _link_fields(row)
-            status = RowStatus.CREATED if outcome.created else RowStatus.MATCHED
+            status = RowStatus.CREATED if created else RowStatus.MATCHED
             # The reason column of a stored row holds the location's public ID.
             lines.append(ResultLine(row.line, status, row.name, outcome.location.public_id))
-            if number % PROGRESS_EVERY == 0:
-                jobs.job_progress(
-                    job_id=upload.job_id, progress=min(90, 5 + number * 85 // max(upload.rows, 1))
-                )
+        lines.sort(key=lambda line: line.line)
         updated = _write_links(upload, wanted)
         for line in lines:
             if line.status == RowStatus.MATCHED and _location_of(line) in updated:
@@ -302,8 +313,8 @@ def _location_fields(row: LocationRow) -> dict[str, Any]:
         "city": row.city,
         "postal_code": row.postal_code,
         "country": row.country,
-        "latitude": row.latitude,
-        "longitude": row.longitude,
+        "latitude": _degrees(row.latitude),
+        "longitude": _degrees(row.longitude),
         "sector": row.sector,
         # Empty cells take the model's defaults ("other", "unknown") instead of failing its checks.
         "processing_type": row.processing_type or ProcessingType.OTHER,
@@ -311,6 +322,11 @@ def _location_fields(row: LocationRow) -> dict[str, Any]:
         "parent_company": row.parent_company,
         "os_hub_id": row.osh_id,
     }
+
+
+def _degrees(value: float | None) -> Decimal | None:
+    # A float read from a file carries binary noise digits the six-decimal column would refuse.
+    return None if value is None else Decimal(f"{value:.6f}")
 
 
 def _link_fields(row: LocationRow) -> dict[str, Any]:
