@@ -1,0 +1,104 @@
+"""Output and input shapes of the companies API. Rules on what is shown stay in the selectors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from .. import selectors
+from ..models import LocationMatch, ProductionLocation
+
+
+class PublicLocationSerializer(serializers.ModelSerializer[ProductionLocation]):
+    """One location of the aggregated public list. The number of member companies is given only from the
+    threshold on; below it `company_count` is null and `fewer_than` holds the threshold."""
+
+    country = serializers.CharField(source="country.code", read_only=True, help_text="ISO 3166-1 alpha-2.")
+    company_count = serializers.SerializerMethodField(
+        help_text="Member companies sourcing here; null below the threshold."
+    )
+    fewer_than = serializers.SerializerMethodField(
+        help_text="The threshold when the count is below it (\"fewer than N\"), else null."
+    )
+    companies = serializers.SerializerMethodField(
+        help_text="Names of the member companies that allowed being named."
+    )
+
+    class Meta:
+        model = ProductionLocation
+        fields = [
+            "public_id",
+            "name",
+            "address",
+            "city",
+            "postal_code",
+            "country",
+            "sector",
+            "processing_type",
+            "worker_band",
+            "company_count",
+            "fewer_than",
+            "companies",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_company_count(self, obj: Any) -> int | None:
+        count = int(getattr(obj, "company_count", 0))
+        return count if count >= selectors.count_threshold() else None
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_fewer_than(self, obj: Any) -> int | None:
+        threshold = selectors.count_threshold()
+        return threshold if int(getattr(obj, "company_count", 0)) < threshold else None
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_companies(self, obj: Any) -> list[str]:
+        names: list[str] = []
+        for link in getattr(obj, "public_links", []):
+            if link.company.name not in names:
+                names.append(link.company.name)
+        return names
+
+
+class MatchLocationSerializer(serializers.ModelSerializer[ProductionLocation]):
+    country = serializers.CharField(source="country.code", read_only=True)
+
+    class Meta:
+        model = ProductionLocation
+        fields = ["id", "public_id", "name", "address", "city", "postal_code", "country", "status"]
+        read_only_fields = fields
+
+
+class LocationMatchSerializer(serializers.ModelSerializer[LocationMatch]):
+    """A potential match waiting for review: both locations side by side, the score and the rule."""
+
+    candidate = MatchLocationSerializer(read_only=True)
+    existing = MatchLocationSerializer(read_only=True)
+    candidate_links = serializers.IntegerField(read_only=True, required=False, default=None)
+    existing_links = serializers.IntegerField(read_only=True, required=False, default=None)
+
+    class Meta:
+        model = LocationMatch
+        fields = [
+            "id",
+            "candidate",
+            "existing",
+            "submitted_name",
+            "submitted_address",
+            "score",
+            "rule",
+            "status",
+            "candidate_links",
+            "existing_links",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class MatchDecisionInputSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(
+        choices=["confirm", "reject"], help_text="confirm merges the two locations; reject keeps both."
+    )
