@@ -22,7 +22,7 @@ from tests.permission_matrix import (
     secretariat_only,
 )
 
-from .factories import LocationFactory
+from .factories import LocationFactory, SupplyLinkFactory
 
 
 def build(world: World) -> None:
@@ -51,6 +51,7 @@ def build(world: World) -> None:
     world.location_upload = upload
 
     _build_signals(world)
+    _build_api(world)
 
 
 COMPANY_PAGE = expect(404, anonymous=LOGIN, pending=WAITING, company=200)
@@ -145,5 +146,42 @@ ROWS += [
         NOBODY,
         kwargs=lambda w: {"pk": w.signal_relay.pk},
         case="a relay to another company",
+    ),
+]
+
+
+# --- API (issue 7 point 8) ---------------------------------------------------------------------------
+#: Public API reads: everyone, a user of a waiting organisation gets 403.
+API_PUBLIC = expect(200, pending=403)
+#: The secretariat's API: 403 for anonymous and waiting callers, 404 for every other role.
+API_SECRETARIAT = expect(404, anonymous=403, pending=403, secretariat=200)
+
+
+def _build_api(world: World) -> None:
+    world.public_location = LocationFactory(name="Matrix Public Mill")
+    SupplyLinkFactory(location=world.public_location, covenant=CovenantFactory(slug="matrix-api"))
+
+
+ROWS += [
+    Row("api:locations-list", API_PUBLIC),
+    Row(
+        "api:locations-detail",
+        API_PUBLIC,
+        kwargs=lambda w: {"public_id": w.public_location.public_id},
+        case="a listed location",
+    ),
+    Row(
+        "api:locations-detail",
+        expect(404, pending=403),
+        kwargs=lambda w: {"public_id": w.location_match.existing.public_id},
+        case="a location nobody discloses",
+    ),
+    Row("api:location-matches-list", API_SECRETARIAT),
+    Row(
+        "api:location-matches-decide",
+        expect(404, anonymous=403, pending=403, secretariat=400),
+        method="POST",
+        kwargs=lambda w: {"pk": w.location_match.pk},
+        case="a pending match, no decision",
     ),
 ]
