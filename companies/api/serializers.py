@@ -20,7 +20,7 @@ class PublicLocationSerializer(serializers.ModelSerializer[ProductionLocation]):
         help_text="Member companies sourcing here; null below the threshold."
     )
     fewer_than = serializers.SerializerMethodField(
-        help_text="The threshold when the count is below it (\"fewer than N\"), else null."
+        help_text='The threshold when the count is below it ("fewer than N"), else null.'
     )
     companies = serializers.SerializerMethodField(
         help_text="Names of the member companies that allowed being named."

@@ -133,4 +133,3 @@ class LocationMatchDecideApi(APIView):
             raise drf_error(exc) from exc
         match.refresh_from_db()
         return Response(LocationMatchSerializer(match).data)
-
