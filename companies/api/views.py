@@ -43,12 +43,14 @@ def _public_filter(request: Request) -> selectors.PublicFilter:
     params["processing_type"] = request.query_params.get("processing_type", "")
     form = LocationFilterForm(params)
     if not form.is_valid():
-        raise ValidationError({field: list(messages) for field, messages in form.errors.items()})
+        raise ValidationError(
+            {field: [str(message) for message in messages] for field, messages in form.errors.items()}
+        )
     return form.to_filter()
 
 
 @public
-class PublicLocationListApi(GenericAPIView):  # type: ignore[type-arg]
+class PublicLocationListApi(GenericAPIView):
     """Public: the aggregated list of production locations, as on the page. The number of member companies
     is given only from the threshold on; single-buyer locations of covenants that ask for it are left out."""
 
@@ -94,7 +96,7 @@ class PublicLocationDetailApi(APIView):
         return Response(PublicLocationSerializer(rows[0]).data)
 
 
-class LocationMatchListApi(GenericAPIView):  # type: ignore[type-arg]
+class LocationMatchListApi(GenericAPIView):
     """Secretariat: potential location matches waiting for review, best score first."""
 
     permission_classes = [role_permission(Role.SECRETARIAT)]
