@@ -8,7 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from .. import selectors
-from ..models import LocationMatch, ProductionLocation
+from ..models import LocationMatch, ProductCategory, ProductionLocation, SupplyLink, Tier
 
 
 class PublicLocationSerializer(serializers.ModelSerializer[ProductionLocation]):
@@ -102,3 +102,43 @@ class MatchDecisionInputSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(
         choices=["confirm", "reject"], help_text="confirm merges the two locations; reject keeps both."
     )
+
+
+class SupplyLinkSerializer(serializers.ModelSerializer[SupplyLink]):
+    """One of the company's own supply links."""
+
+    location = serializers.CharField(source="location.public_id", read_only=True)
+    location_name = serializers.CharField(source="location.name", read_only=True)
+    covenant = serializers.CharField(source="covenant.slug", read_only=True)
+
+    class Meta:
+        model = SupplyLink
+        fields = [
+            "id",
+            "location",
+            "location_name",
+            "covenant",
+            "tier",
+            "product_categories",
+            "first_year",
+            "last_year",
+            "show_publicly",
+        ]
+        read_only_fields = fields
+
+
+class SupplyLinkChangeSerializer(serializers.Serializer):
+    """The fields a company sets on its link; checks of meaning (future years, order) are the model's."""
+
+    tier = serializers.ChoiceField(choices=Tier.values, required=False)
+    product_categories = serializers.ListField(
+        child=serializers.ChoiceField(choices=ProductCategory.values), required=False, max_length=50
+    )
+    first_year = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=32767)
+    last_year = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=32767)
+    show_publicly = serializers.BooleanField(required=False)
+
+
+class SupplyLinkCreateSerializer(SupplyLinkChangeSerializer):
+    location = serializers.CharField(max_length=32, help_text="The location's public ID.")
+    covenant = serializers.SlugField(max_length=100, help_text="The covenant's slug.")

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import links, views
 
 urlpatterns = [
     path("locations/", views.PublicLocationListApi.as_view(), name="locations-list"),
@@ -13,4 +13,7 @@ urlpatterns = [
         views.LocationMatchDecideApi.as_view(),
         name="location-matches-decide",
     ),
+    path("supply-links/", links.SupplyLinkListApi.as_view(), name="supply-links-list"),
+    path("supply-links/create/", links.SupplyLinkCreateApi.as_view(), name="supply-links-create"),
+    path("supply-links/<int:pk>/", links.SupplyLinkDetailApi.as_view(), name="supply-links-detail"),
 ]

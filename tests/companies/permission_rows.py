@@ -154,12 +154,15 @@ ROWS += [
 #: Public API reads: everyone, a user of a waiting organisation gets 403.
 API_PUBLIC = expect(200, pending=403)
 #: The secretariat's API: 403 for anonymous and waiting callers, 404 for every other role.
+API_COMPANY = expect(404, anonymous=403, pending=403, company=200)
 API_SECRETARIAT = expect(404, anonymous=403, pending=403, secretariat=200)
 
 
 def _build_api(world: World) -> None:
     world.public_location = LocationFactory(name="Matrix Public Mill")
-    SupplyLinkFactory(location=world.public_location, covenant=CovenantFactory(slug="matrix-api"))
+    world.others_link = SupplyLinkFactory(
+        location=world.public_location, covenant=CovenantFactory(slug="matrix-api")
+    )
 
 
 ROWS += [
@@ -183,5 +186,18 @@ ROWS += [
         method="POST",
         kwargs=lambda w: {"pk": w.location_match.pk},
         case="a pending match, no decision",
+    ),
+    Row("api:supply-links-list", API_COMPANY),
+    Row(
+        "api:supply-links-create",
+        expect(404, anonymous=403, pending=403, company=400),
+        method="POST",
+        case="no data",
+    ),
+    Row(
+        "api:supply-links-detail",
+        expect(404, anonymous=403, pending=403),
+        kwargs=lambda w: {"pk": w.others_link.pk},
+        case="another company's link",
     ),
 ]

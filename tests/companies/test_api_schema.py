@@ -1,5 +1,5 @@
 """Schemathesis on the companies API (public locations, the match queue): generated requests, valid and
-invalid, as the public, a company and the secretariat. No server error, only documented status codes and
+invalid, as the public, a company and the secretariat; the company's own supply links too. No server error, only documented status codes and
 content types, and every response matches its schema. Derandomized like the covenants API's run."""
 
 from __future__ import annotations
@@ -21,14 +21,19 @@ from tests.factories import user_with_role
 from .factories import LocationFactory, SupplyLinkFactory
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application).include(
-    path_regex=r"^/api/v1/(locations|location-matches)/"
+    path_regex=r"^/api/v1/(locations|location-matches|supply-links)/"
 )
 
 OPERATIONS = {
+    ("/api/v1/supply-links/create/", "post"): "supply_links_create",
     ("/api/v1/locations/", "get"): "locations_list",
     ("/api/v1/locations/{public_id}/", "get"): "locations_retrieve",
     ("/api/v1/location-matches/", "get"): "location_matches_list",
     ("/api/v1/location-matches/{id}/decide/", "post"): "location_matches_decide",
+    ("/api/v1/supply-links/", "get"): "supply_links_list",
+    ("/api/v1/supply-links/{id}/", "get"): "supply_links_retrieve",
+    ("/api/v1/supply-links/{id}/", "patch"): "supply_links_update",
+    ("/api/v1/supply-links/{id}/", "delete"): "supply_links_delete",
 }
 
 
@@ -42,10 +47,12 @@ def tokens(db) -> dict[str, str]:
     LocationMatch.objects.create(
         candidate=candidate, existing=shared, submitted_name=candidate.name, score=85, rule="name 85"
     )
+    company = user_with_role(Role.COMPANY)
+    SupplyLinkFactory(company=company.organisation, location=shared, covenant=covenant)
     return {
         role: api_token_create(user=user, name="schema test")[1]
         for role, user in [
-            ("company", user_with_role(Role.COMPANY)),
+            ("company", company),
             ("secretariat", user_with_role(Role.SECRETARIAT)),
         ]
     }
@@ -68,6 +75,7 @@ def test_the_endpoints_are_in_the_schema_with_their_statuses(client):
         assert {"200", "404"} <= set(operation["responses"])
     assert "400" in paths["/api/v1/locations/"]["get"]["responses"]
     assert "403" in paths["/api/v1/location-matches/"]["get"]["responses"]
+    assert {"201", "400"} <= set(paths["/api/v1/supply-links/create/"]["post"]["responses"])
 
 
 @schema.parametrize()
