@@ -110,6 +110,7 @@ class SupplyLinkSerializer(serializers.ModelSerializer[SupplyLink]):
     location = serializers.CharField(source="location.public_id", read_only=True)
     location_name = serializers.CharField(source="location.name", read_only=True)
     covenant = serializers.CharField(source="covenant.slug", read_only=True)
+    tier = serializers.IntegerField(read_only=True, help_text="1, 2, or 3 for tier 3 or further.")
 
     class Meta:
         model = SupplyLink
