@@ -18,7 +18,7 @@ from rest_framework.views import APIView
 from covenants.api.views import drf_error
 from covenants.selectors import covenant_visible_for
 from portal.access import get_visible_or_404, role_permission
-from portal.accounts.models import User
+from portal.accounts.models import Organisation, User
 from portal.accounts.roles import Role
 
 from .. import selectors, services
@@ -75,7 +75,7 @@ class SupplyLinkCreateApi(APIView):
         try:
             link = services.supply_link_create(
                 actor=user,
-                company=user.organisation,
+                company=cast(Organisation, user.organisation),
                 location_id=location.pk,
                 covenant_id=covenant.pk,
                 **fields,

@@ -8,7 +8,15 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from .. import selectors
-from ..models import LocationMatch, ProductCategory, ProductionLocation, SupplyLink, Tier
+from ..imports.result import RowStatus
+from ..models import (
+    LocationMatch,
+    LocationUpload,
+    ProductCategory,
+    ProductionLocation,
+    SupplyLink,
+    Tier,
+)
 
 
 class PublicLocationSerializer(serializers.ModelSerializer[ProductionLocation]):
@@ -143,3 +151,48 @@ class SupplyLinkChangeSerializer(serializers.Serializer):
 class SupplyLinkCreateSerializer(SupplyLinkChangeSerializer):
     location = serializers.CharField(max_length=32, help_text="The location's public ID.")
     covenant = serializers.SlugField(max_length=100, help_text="The covenant's slug.")
+
+
+class LocationUploadSerializer(serializers.ModelSerializer[LocationUpload]):
+    """An upload's status, its counts and the progress of the job that checks or applies it."""
+
+    covenant = serializers.CharField(source="covenant.slug", read_only=True)
+    progress = serializers.SerializerMethodField(help_text="Percent done of the running step (0-100).")
+
+    class Meta:
+        model = LocationUpload
+        fields = [
+            "id",
+            "covenant",
+            "original_name",
+            "status",
+            "message",
+            "progress",
+            "rows",
+            "valid",
+            "rejected",
+            "duplicates",
+            "created",
+            "matched",
+            "updated",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.IntegerField())
+    def get_progress(self, obj: LocationUpload) -> int:
+        return int(obj.job.progress) if obj.job is not None else 0
+
+
+class UploadCreateInputSerializer(serializers.Serializer):
+    covenant = serializers.SlugField(
+        max_length=100, help_text="The covenant's slug (one you are a member of)."
+    )
+    file = serializers.FileField(help_text="A CSV, XLSX or ODS file with the template's columns.")
+
+
+class UploadRowSerializer(serializers.Serializer):
+    line = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=RowStatus.values)
+    name = serializers.CharField()
+    reason = serializers.CharField()

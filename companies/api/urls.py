@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import links, views
+from . import links, uploads, views
 
 urlpatterns = [
     path("locations/", views.PublicLocationListApi.as_view(), name="locations-list"),
@@ -16,4 +16,15 @@ urlpatterns = [
     path("supply-links/", links.SupplyLinkListApi.as_view(), name="supply-links-list"),
     path("supply-links/create/", links.SupplyLinkCreateApi.as_view(), name="supply-links-create"),
     path("supply-links/<int:pk>/", links.SupplyLinkDetailApi.as_view(), name="supply-links-detail"),
+    path("location-uploads/", uploads.UploadCreateApi.as_view(), name="location-uploads-create"),
+    path("location-uploads/<int:pk>/", uploads.UploadDetailApi.as_view(), name="location-uploads-detail"),
+    path("location-uploads/<int:pk>/rows/", uploads.UploadRowsApi.as_view(), name="location-uploads-rows"),
+    path(
+        "location-uploads/<int:pk>/confirm/",
+        uploads.UploadConfirmApi.as_view(),
+        name="location-uploads-confirm",
+    ),
+    path(
+        "location-uploads/<int:pk>/cancel/", uploads.UploadCancelApi.as_view(), name="location-uploads-cancel"
+    ),
 ]

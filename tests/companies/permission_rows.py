@@ -200,4 +200,20 @@ ROWS += [
         kwargs=lambda w: {"pk": w.others_link.pk},
         case="another company's link",
     ),
+    Row(
+        "api:location-uploads-create",
+        expect(404, anonymous=403, pending=403, company=400),
+        method="POST",
+        case="no file",
+    ),
+    *[
+        Row(
+            f"api:location-uploads-{name}",
+            expect(404, anonymous=403, pending=403),
+            method=method,
+            kwargs=lambda w: {"pk": w.location_upload.pk},
+            case="another company's upload",
+        )
+        for name, method in [("detail", "GET"), ("rows", "GET"), ("confirm", "POST"), ("cancel", "POST")]
+    ],
 ]

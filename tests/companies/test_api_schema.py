@@ -1,5 +1,5 @@
 """Schemathesis on the companies API (public locations, the match queue): generated requests, valid and
-invalid, as the public, a company and the secretariat; the company's own supply links too. No server error, only documented status codes and
+invalid, as the public, a company and the secretariat; the company's own supply links and uploads too. No server error, only documented status codes and
 content types, and every response matches its schema. Derandomized like the covenants API's run."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from tests.factories import user_with_role
 from .factories import LocationFactory, SupplyLinkFactory
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application).include(
-    path_regex=r"^/api/v1/(locations|location-matches|supply-links)/"
+    path_regex=r"^/api/v1/(locations|location-matches|supply-links|location-uploads)/"
 )
 
 OPERATIONS = {
@@ -31,6 +31,11 @@ OPERATIONS = {
     ("/api/v1/location-matches/", "get"): "location_matches_list",
     ("/api/v1/location-matches/{id}/decide/", "post"): "location_matches_decide",
     ("/api/v1/supply-links/", "get"): "supply_links_list",
+    ("/api/v1/location-uploads/", "post"): "location_uploads_create",
+    ("/api/v1/location-uploads/{id}/", "get"): "location_uploads_retrieve",
+    ("/api/v1/location-uploads/{id}/rows/", "get"): "location_uploads_rows",
+    ("/api/v1/location-uploads/{id}/confirm/", "post"): "location_uploads_confirm",
+    ("/api/v1/location-uploads/{id}/cancel/", "post"): "location_uploads_cancel",
     ("/api/v1/supply-links/{id}/", "get"): "supply_links_retrieve",
     ("/api/v1/supply-links/{id}/", "patch"): "supply_links_update",
     ("/api/v1/supply-links/{id}/", "delete"): "supply_links_delete",
