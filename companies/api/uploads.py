@@ -31,9 +31,9 @@ from .views import ERROR, FORBIDDEN, NOT_FOUND
 COMPANY = [role_permission(Role.COMPANY)]
 
 
-def _field_errors(form: Any) -> dict[str, list[str]]:
+def form_field_errors(form: Any) -> dict[str, list[str]]:
     return {
-        ("non_field_errors" if field == "__all__" else field): [str(message) for message in messages]
+        ("nonform_field_errors" if field == "__all__" else field): [str(message) for message in messages]
         for field, messages in form.errors.items()
     }
 
@@ -66,7 +66,7 @@ class UploadCreateApi(APIView):
             {"covenant": covenant.pk if covenant else ""}, request.FILES, covenants=covenants
         )
         if not form.is_valid():
-            errors = _field_errors(form)
+            errors = form_field_errors(form)
             if "covenant" in errors:
                 errors["covenant"] = [_("Choose a covenant your company is a member of.")]
             raise ValidationError(errors)

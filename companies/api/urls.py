@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import links, uploads, views
+from . import links, signals, uploads, views
 
 urlpatterns = [
     path("locations/", views.PublicLocationListApi.as_view(), name="locations-list"),
@@ -27,4 +27,10 @@ urlpatterns = [
     path(
         "location-uploads/<int:pk>/cancel/", uploads.UploadCancelApi.as_view(), name="location-uploads-cancel"
     ),
+    path("location-signals/", signals.SignalReportApi.as_view(), name="location-signals-report"),
+    path("location-signals/mine/", signals.MySignalListApi.as_view(), name="location-signals-mine"),
+    path("location-signals/<int:pk>/relay/", signals.SignalRelayApi.as_view(), name="location-signals-relay"),
+    path("location-signals/<int:pk>/close/", signals.SignalCloseApi.as_view(), name="location-signals-close"),
+    path("signal-relays/", signals.RelayedToMeListApi.as_view(), name="signal-relays-list"),
+    path("signal-relays/<int:pk>/respond/", signals.SignalRespondApi.as_view(), name="signal-relays-respond"),
 ]
