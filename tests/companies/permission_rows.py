@@ -159,6 +159,15 @@ API_SECRETARIAT = expect(404, anonymous=403, pending=403, secretariat=200)
 
 
 def _build_api(world: World) -> None:
+    from companies import relay
+    from tests.factories import user_with_role
+
+    from .signal_helpers import linked_location, reported
+
+    # A closed signal: relaying or closing it again is refused (400) and changes nothing.
+    location, _companies = linked_location()
+    world.closed_signal = reported(user_with_role(Role.NGO), location)
+    relay.signal_close(actor=world.users["secretariat"], signal_id=world.closed_signal.pk)
     world.public_location = LocationFactory(name="Matrix Public Mill")
     world.others_link = SupplyLinkFactory(
         location=world.public_location, covenant=CovenantFactory(slug="matrix-api")
@@ -216,4 +225,29 @@ ROWS += [
         )
         for name, method in [("detail", "GET"), ("rows", "GET"), ("confirm", "POST"), ("cancel", "POST")]
     ],
+    Row(
+        "api:location-signals-report",
+        expect(404, anonymous=403, pending=403, secretariat=400, ngo=400, trade_union=400),
+        method="POST",
+        case="no data",
+    ),
+    Row("api:location-signals-mine", expect(404, anonymous=403, pending=403, ngo=200, trade_union=200)),
+    *[
+        Row(
+            f"api:location-signals-{name}",
+            expect(404, anonymous=403, pending=403, secretariat=400),
+            method="POST",
+            kwargs=lambda w: {"pk": w.closed_signal.pk},
+            case="a closed signal",
+        )
+        for name in ("relay", "close")
+    ],
+    Row("api:signal-relays-list", API_COMPANY),
+    Row(
+        "api:signal-relays-respond",
+        expect(404, anonymous=403, pending=403),
+        method="POST",
+        kwargs=lambda w: {"pk": w.signal_relay.pk},
+        case="a relay to another company",
+    ),
 ]

@@ -1,5 +1,5 @@
 """Schemathesis on the companies API (public locations, the match queue): generated requests, valid and
-invalid, as the public, a company and the secretariat; the company's own supply links and uploads too. No server error, only documented status codes and
+invalid, as the public, a company and the secretariat; the company's own supply links, uploads and signals too. No server error, only documented status codes and
 content types, and every response matches its schema. Derandomized like the covenants API's run."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from tests.factories import user_with_role
 from .factories import LocationFactory, SupplyLinkFactory
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application).include(
-    path_regex=r"^/api/v1/(locations|location-matches|supply-links|location-uploads)/"
+    path_regex=r"^/api/v1/(locations|location-matches|supply-links|location-uploads|location-signals|signal-relays)/"
 )
 
 OPERATIONS = {
@@ -31,6 +31,12 @@ OPERATIONS = {
     ("/api/v1/location-matches/", "get"): "location_matches_list",
     ("/api/v1/location-matches/{id}/decide/", "post"): "location_matches_decide",
     ("/api/v1/supply-links/", "get"): "supply_links_list",
+    ("/api/v1/location-signals/", "post"): "location_signals_report",
+    ("/api/v1/location-signals/mine/", "get"): "location_signals_mine",
+    ("/api/v1/location-signals/{id}/relay/", "post"): "location_signals_relay",
+    ("/api/v1/location-signals/{id}/close/", "post"): "location_signals_close",
+    ("/api/v1/signal-relays/", "get"): "signal_relays_list",
+    ("/api/v1/signal-relays/{id}/respond/", "post"): "signal_relays_respond",
     ("/api/v1/location-uploads/", "post"): "location_uploads_create",
     ("/api/v1/location-uploads/{id}/", "get"): "location_uploads_retrieve",
     ("/api/v1/location-uploads/{id}/rows/", "get"): "location_uploads_rows",
@@ -59,6 +65,7 @@ def tokens(db) -> dict[str, str]:
         for role, user in [
             ("company", company),
             ("secretariat", user_with_role(Role.SECRETARIAT)),
+            ("ngo", user_with_role(Role.NGO)),
         ]
     }
 
