@@ -19,6 +19,7 @@ from tests.covenants.test_api_schema import call_as_everyone
 from tests.factories import user_with_role
 
 from .factories import LocationFactory, SupplyLinkFactory
+from .signal_helpers import reported
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application).include(
     path_regex=r"^/api/v1/(locations|location-matches|supply-links|location-uploads|location-signals|signal-relays)/"
@@ -59,13 +60,15 @@ def tokens(db) -> dict[str, str]:
         candidate=candidate, existing=shared, submitted_name=candidate.name, score=85, rule="name 85"
     )
     company = user_with_role(Role.COMPANY)
+    ngo = user_with_role(Role.NGO)
+    reported(ngo, shared)
     SupplyLinkFactory(company=company.organisation, location=shared, covenant=covenant)
     return {
         role: api_token_create(user=user, name="schema test")[1]
         for role, user in [
             ("company", company),
             ("secretariat", user_with_role(Role.SECRETARIAT)),
-            ("ngo", user_with_role(Role.NGO)),
+            ("ngo", ngo),
         ]
     }
 
