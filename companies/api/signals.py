@@ -34,7 +34,7 @@ from .signal_serializers import (
     SignalRespondInputSerializer,
     SignalSerializer,
 )
-from .uploads import form_field_errors
+from .uploads import form_field_errors, plain_text
 from .views import ERROR, FORBIDDEN, NOT_FOUND
 
 
@@ -53,9 +53,7 @@ class SignalReportApi(APIView):
     )
     def post(self, request: Request) -> Response:
         code = request.data.get("theme")
-        theme = (
-            RiskTheme.objects.filter(is_standard=True, code=code).first() if isinstance(code, str) else None
-        )
+        theme = RiskTheme.objects.filter(is_standard=True, code=code).first() if plain_text(code) else None
         data = {key: request.data.get(key, "") for key in ("location", "occurred_on", "description")}
         form = SignalReportForm({**data, "theme": theme.pk if theme else ""}, request.FILES)
         if not form.is_valid():

@@ -31,6 +31,11 @@ from .views import ERROR, FORBIDDEN, NOT_FOUND
 COMPANY = [role_permission(Role.COMPANY)]
 
 
+def plain_text(value: Any) -> bool:
+    """A text value a lookup may use: a short string without NUL (which PostgreSQL text refuses)."""
+    return isinstance(value, str) and "\x00" not in value and len(value) <= 200
+
+
 def form_field_errors(form: Any) -> dict[str, list[str]]:
     return {
         ("nonform_field_errors" if field == "__all__" else field): [str(message) for message in messages]
@@ -61,7 +66,7 @@ class UploadCreateApi(APIView):
         user = cast(User, request.user)
         covenants = uploads.upload_covenants_for(user)
         slug = request.data.get("covenant")
-        covenant = covenants.filter(slug=slug).first() if isinstance(slug, str) else None
+        covenant = covenants.filter(slug=slug).first() if plain_text(slug) else None
         form = LocationUploadForm(
             {"covenant": covenant.pk if covenant else ""}, request.FILES, covenants=covenants
         )

@@ -152,3 +152,9 @@ def test_companies_and_government_cannot_report(client_for, make_user, role):
     location, _users = linked_location()
     assert _report(client_for(make_user(role)), location).status_code == 404
     assert not LocationSignal.objects.exists()
+
+
+def test_a_nul_byte_in_the_theme_is_a_400_not_a_server_error(client_for, make_user):
+    location, _users = linked_location()
+    response = _report(client_for(make_user(Role.NGO)), location, theme="health\x00safety")
+    assert response.status_code == 400 and "theme" in response.json()

@@ -130,3 +130,8 @@ def test_only_companies_upload(make_user: Any, role: Role) -> None:
     response = _upload(_client(make_user(role)), covenant.slug)
     assert response.status_code == 404
     assert not LocationUpload.objects.exists()
+
+
+def test_a_nul_byte_in_the_covenant_is_a_400_not_a_server_error(company: Any) -> None:
+    response = _upload(_client(company), "garm\x00ents")
+    assert response.status_code == 400 and "covenant" in response.json()
