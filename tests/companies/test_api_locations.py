@@ -219,3 +219,9 @@ def test_match_queue_has_a_fixed_query_budget(client_for, secretariat_user, djan
     with django_assert_num_queries(5):
         response = client.get(f"{API}/location-matches/")
     assert len(response.json()["results"]) == min(size, 25)
+
+
+@pytest.mark.parametrize("param", ["covenant", "q", "country"])
+def test_a_nul_byte_in_a_filter_is_a_400_not_a_server_error(client, param):
+    response = client.get(f"{API}/locations/", {param: "garm\x00ents"})
+    assert response.status_code == 400 and param in response.json()
