@@ -158,3 +158,24 @@ def location_match_queue_for(user: Any) -> QuerySet[LocationMatch]:
         )
         .order_by("-score", "pk")
     )
+
+
+def supply_link_list_for(user: Any) -> QuerySet[SupplyLink]:
+    """A company's own supply links with their location and covenant; nobody else's, ever."""
+    from portal.accounts.roles import Role, role_of
+
+    if role_of(user) != Role.COMPANY:
+        return SupplyLink.objects.none()
+    return (
+        SupplyLink.objects.filter(company_id=user.organisation_id)
+        .select_related("location", "covenant")
+        .order_by("location__name_key", "covenant__slug", "pk")
+    )
+
+
+def linkable_locations_for(user: Any) -> QuerySet[ProductionLocation]:
+    """Locations a company may link to by public ID: those on the public list and its own ones. Another
+    company's private location is as unknown as a made-up ID."""
+    own = SupplyLink.objects.filter(location=OuterRef("pk"), company_id=user.organisation_id)
+    listed = public_location_list(PublicFilter()).values("pk")
+    return ProductionLocation.objects.filter(Q(Exists(own)) | Q(pk__in=listed))

@@ -347,3 +347,41 @@ def location_status_change(
     location.save(update_fields=["status", "moved_to", "updated_at"])
     audit_record(actor=actor, action=f"location.{to}", target=location, note=f"{event.from_status} -> {to}")
     return location
+
+
+def _own_link_for_update(actor: Any, link_id: int) -> SupplyLink:
+    """The link, locked; a company reaches only its own (anything else: does not exist)."""
+    link = SupplyLink.objects.select_for_update().get(pk=link_id)
+    role = role_of(actor)
+    if role == Role.COMPANY:
+        if actor.organisation_id != link.company_id:
+            raise SupplyLink.DoesNotExist
+    elif role != Role.SECRETARIAT:
+        raise PermissionDenied(_("Only member companies and the secretariat may change supply links."))
+    return link
+
+
+SUPPLY_LINK_EDITABLE = ("tier", "product_categories", "first_year", "last_year", "show_publicly")
+
+
+@transaction.atomic
+def supply_link_update(*, actor: Any, link_id: int, **fields: Any) -> SupplyLink:
+    """A company changes its own link's tier, product categories, years or public consent."""
+    unknown = set(fields) - set(SUPPLY_LINK_EDITABLE)
+    if unknown:
+        raise ValidationError({name: _("This field cannot be changed.") for name in sorted(unknown)})
+    link = _own_link_for_update(actor, link_id)
+    for name, value in fields.items():
+        setattr(link, name, value)
+    link.full_clean(validate_constraints=True)
+    link.save()
+    audit_record(actor=actor, action="supply_link.updated", target=link, note=", ".join(sorted(fields)))
+    return link
+
+
+@transaction.atomic
+def supply_link_delete(*, actor: Any, link_id: int) -> None:
+    """A company withdraws one of its own links (the location and its history stay)."""
+    link = _own_link_for_update(actor, link_id)
+    audit_record(actor=actor, action="supply_link.deleted", target=link)
+    link.delete()

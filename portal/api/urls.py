@@ -9,4 +9,5 @@ urlpatterns = [
     path("organisations/", views.OrganisationListApi.as_view(), name="organisations-list"),
     path("organisations/<int:pk>/", views.OrganisationDetailApi.as_view(), name="organisations-detail"),
     path("", include("covenants.api.urls")),
+    path("", include("companies.api.urls")),
 ]

@@ -22,7 +22,7 @@ from tests.permission_matrix import (
     secretariat_only,
 )
 
-from .factories import LocationFactory
+from .factories import LocationFactory, SupplyLinkFactory
 
 
 def build(world: World) -> None:
@@ -51,6 +51,7 @@ def build(world: World) -> None:
     world.location_upload = upload
 
     _build_signals(world)
+    _build_api(world)
 
 
 COMPANY_PAGE = expect(404, anonymous=LOGIN, pending=WAITING, company=200)
@@ -159,4 +160,106 @@ ROWS += [
         "companies:my-locations-export", COMPANY_PAGE, kwargs=lambda w: {"fmt": "osh"}, case="Open Supply Hub"
     ),
     Row("companies:supply-chain", COMPANY_PAGE),
+]
+
+# --- API (issue 7 point 8) ---------------------------------------------------------------------------
+#: Public API reads: everyone, a user of a waiting organisation gets 403.
+API_PUBLIC = expect(200, pending=403)
+#: The secretariat's API: 403 for anonymous and waiting callers, 404 for every other role.
+API_COMPANY = expect(404, anonymous=403, pending=403, company=200)
+API_SECRETARIAT = expect(404, anonymous=403, pending=403, secretariat=200)
+
+
+def _build_api(world: World) -> None:
+    from companies import relay
+    from tests.factories import user_with_role
+
+    from .signal_helpers import linked_location, reported
+
+    # A closed signal: relaying or closing it again is refused (400) and changes nothing.
+    location, _companies = linked_location()
+    world.closed_signal = reported(user_with_role(Role.NGO), location)
+    relay.signal_close(actor=world.users["secretariat"], signal_id=world.closed_signal.pk)
+    world.public_location = LocationFactory(name="Matrix Public Mill")
+    world.others_link = SupplyLinkFactory(
+        location=world.public_location, covenant=CovenantFactory(slug="matrix-api")
+    )
+
+
+ROWS += [
+    Row("api:locations-list", API_PUBLIC),
+    Row(
+        "api:locations-detail",
+        API_PUBLIC,
+        kwargs=lambda w: {"public_id": w.public_location.public_id},
+        case="a listed location",
+    ),
+    Row(
+        "api:locations-detail",
+        expect(404, pending=403),
+        kwargs=lambda w: {"public_id": w.location_match.existing.public_id},
+        case="a location nobody discloses",
+    ),
+    Row("api:location-matches-list", API_SECRETARIAT),
+    Row(
+        "api:location-matches-decide",
+        expect(404, anonymous=403, pending=403, secretariat=400),
+        method="POST",
+        kwargs=lambda w: {"pk": w.location_match.pk},
+        case="a pending match, no decision",
+    ),
+    Row("api:supply-links-list", API_COMPANY),
+    Row(
+        "api:supply-links-create",
+        expect(404, anonymous=403, pending=403, company=400),
+        method="POST",
+        case="no data",
+    ),
+    Row(
+        "api:supply-links-detail",
+        expect(404, anonymous=403, pending=403),
+        kwargs=lambda w: {"pk": w.others_link.pk},
+        case="another company's link",
+    ),
+    Row(
+        "api:location-uploads-create",
+        expect(404, anonymous=403, pending=403, company=400),
+        method="POST",
+        case="no file",
+    ),
+    *[
+        Row(
+            f"api:location-uploads-{name}",
+            expect(404, anonymous=403, pending=403),
+            method=method,
+            kwargs=lambda w: {"pk": w.location_upload.pk},
+            case="another company's upload",
+        )
+        for name, method in [("detail", "GET"), ("rows", "GET"), ("confirm", "POST"), ("cancel", "POST")]
+    ],
+    Row(
+        "api:location-signals-report",
+        expect(404, anonymous=403, pending=403, secretariat=400, ngo=400, trade_union=400),
+        method="POST",
+        case="no data",
+    ),
+    Row("api:location-signals-mine", expect(404, anonymous=403, pending=403, ngo=200, trade_union=200)),
+    *[
+        Row(
+            f"api:location-signals-{name}",
+            expect(404, anonymous=403, pending=403, secretariat=400),
+            method="POST",
+            kwargs=lambda w: {"pk": w.closed_signal.pk},
+            case="a closed signal",
+        )
+        for name in ("relay", "close")
+    ],
+    Row("api:signal-relays-list", API_COMPANY),
+    Row(
+        "api:signal-relays-respond",
+        expect(404, anonymous=403, pending=403),
+        method="POST",
+        kwargs=lambda w: {"pk": w.signal_relay.pk},
+        case="a relay to another company",
+    ),
 ]
