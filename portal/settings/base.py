@@ -282,6 +282,10 @@ SPECTACULAR_SETTINGS = {
         "CovenantStatusEnum": "covenants.models.Covenant.Status",
         "MembershipStatusEnum": "covenants.models.Membership.Status",
         "CountryEnum": "django_countries.countries",
+        "LocationStatusEnum": "companies.models.choices.LocationStatus",
+        "LocationMatchStatusEnum": "companies.models.LocationMatch.Status",
+        "LocationSignalStatusEnum": "companies.models.LocationSignal.Status",
+        "LocationUploadStatusEnum": "companies.models.LocationUpload.Status",
     },
 }
 
