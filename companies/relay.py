@@ -7,12 +7,9 @@ the reporter learns the number of companies once it reaches the count threshold,
 
 from __future__ import annotations
 
-import secrets
 from datetime import date
-from pathlib import PurePath
 from typing import Any
 
-import magic
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -26,6 +23,7 @@ from portal.accounts.roles import Role, role_of
 from portal.audit.services import audit_record
 from portal.notifications.kinds import per_language
 from portal.notifications.services import notification_enqueue
+from portal.uploads import checked_suffix, display_name, stored_name
 
 from .models import LocationSignal, ProductionLocation, SignalRelay, SupplyLink
 
@@ -52,21 +50,16 @@ def _require(actor: Any, *roles: Role) -> None:
 
 def _store_evidence(signal: LocationSignal, upload: UploadedFile) -> None:
     """Check the file by its content and size, then store it under a generated name."""
-    if upload.size is not None and upload.size > MAX_EVIDENCE_BYTES:
-        raise ValidationError({"evidence": _("The evidence file is larger than 10 MB.")})
-    head = upload.read(4096)
-    upload.seek(0)
-    suffix = EVIDENCE_TYPES.get(magic.from_buffer(head, mime=True))
-    # libmagic calls some binary files plain text; real text has no NUL bytes.
-    if suffix == ".txt" and b"\x00" in head:
-        suffix = None
-    if suffix is None:
-        raise ValidationError(
-            {"evidence": _("Upload the evidence as PDF, PNG or JPEG image, ODT, DOCX or plain text.")}
-        )
-    original = PurePath(upload.name or "evidence").stem[:150] or "evidence"
-    signal.evidence.save(f"{secrets.token_hex(16)}{suffix}", upload, save=False)
-    signal.evidence_name = original + suffix
+    suffix = checked_suffix(
+        upload,
+        allowed=EVIDENCE_TYPES,
+        max_bytes=MAX_EVIDENCE_BYTES,
+        field="evidence",
+        too_large=_("The evidence file is larger than 10 MB."),
+        wrong_type=_("Upload the evidence as PDF, PNG or JPEG image, ODT, DOCX or plain text."),
+    )
+    signal.evidence.save(stored_name(suffix), upload, save=False)
+    signal.evidence_name = display_name(upload, suffix, "evidence")
 
 
 @transaction.atomic

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import secrets
 from datetime import date
-from pathlib import PurePath
 
-import magic
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -17,6 +14,7 @@ from guardian.shortcuts import assign_perm, remove_perm
 
 from portal.accounts.models import Organisation, User
 from portal.audit.services import audit_record
+from portal.uploads import checked_suffix, display_name, stored_name
 
 from ..models import (
     PARTY_ROLE_KIND,
@@ -184,17 +182,16 @@ def steering_grants_expire() -> int:
 
 def _store_minutes(meeting: SteeringGroupMeeting, upload: UploadedFile) -> None:
     """Check the file by its content and size, then store it under a generated name."""
-    if upload.size is not None and upload.size > MAX_MINUTES_BYTES:
-        raise ValidationError({"minutes": _("The minutes file is larger than 10 MB.")})
-    head = upload.read(4096)
-    upload.seek(0)
-    detected = magic.from_buffer(head, mime=True)
-    suffix = MINUTES_TYPES.get(detected)
-    if suffix is None:
-        raise ValidationError({"minutes": _("Upload the minutes as PDF, ODT, DOCX or plain text.")})
-    original = PurePath(upload.name or "minutes").name
-    meeting.minutes.save(f"{secrets.token_hex(16)}{suffix}", upload, save=False)
-    meeting.minutes_name = (PurePath(original).stem[:150] or "minutes") + suffix
+    suffix = checked_suffix(
+        upload,
+        allowed=MINUTES_TYPES,
+        max_bytes=MAX_MINUTES_BYTES,
+        field="minutes",
+        too_large=_("The minutes file is larger than 10 MB."),
+        wrong_type=_("Upload the minutes as PDF, ODT, DOCX or plain text."),
+    )
+    meeting.minutes.save(stored_name(suffix), upload, save=False)
+    meeting.minutes_name = display_name(upload, suffix, "minutes")
 
 
 @transaction.atomic
