@@ -92,7 +92,7 @@ def reference_copy(path: Path) -> float:
     return time.perf_counter() - started
 
 
-def child(path: str, database: str) -> None:
+def child(path: str, database: str, profile: str = "") -> None:
     """Runs in its own process: the upload pipeline as the worker runs it."""
     from django.core.files import File
 
@@ -105,6 +105,12 @@ def child(path: str, database: str) -> None:
     connection.settings_dict["NAME"] = database
     user = user_with_role(Role.COMPANY, preferred_language="en")
     membership = MembershipFactory(company=user.organisation, active=True)
+    profiler = None
+    if profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
     started = time.perf_counter()
     with open(path, "rb") as handle:
         upload, _created = uploads.location_upload_create(
@@ -114,6 +120,13 @@ def child(path: str, database: str) -> None:
     upload.refresh_from_db()
     uploads.location_upload_confirm(actor=user, upload=upload)
     done = time.perf_counter()
+    if profiler is not None:
+        import pstats
+
+        profiler.disable()
+        with open(profile, "w") as out:
+            pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(60)
+            pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(40)
     upload = LocationUpload.objects.get(pk=upload.pk)
     print(
         json.dumps(
@@ -137,7 +150,8 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--existing", type=int, default=100_000)
     parser.add_argument("--out", default=str(ROOT / "var" / "bench" / "upload"))
-    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--profile", default="", help="write a cProfile report of the pipeline to this file")
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(*args.child)
@@ -157,7 +171,7 @@ def main() -> None:
         print(f"seeded {args.existing} locations with COPY in {time.perf_counter() - started:.1f} s")
         floor = reference_copy(path)
         result = subprocess.run(
-            [sys.executable, __file__, "--child", str(path), database],
+            [sys.executable, __file__, "--child", str(path), database, args.profile],
             check=True,
             capture_output=True,
             text=True,

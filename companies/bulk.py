@@ -1,259 +1,286 @@
 """Matching a whole batch of submitted locations at once (large uploads).
 
 The decisions are those of `services.location_match_or_create` applied row after row: the same blocks
-(country and city, else country and postal code, else the country), the same scorer
-(`matching.best_match`) and the same thresholds (`matching.decision`). What differs is the cost:
-the candidates of every block the batch touches are read in one query with only the columns the
-scorer needs, the rows are normalised once, and new locations, their events and the potential
-matches are written with bulk inserts in chunks. A location created earlier in the batch is a
-candidate for the later rows, so a company's duplicates inside one file become one location.
+and shortlist (`companies.blocking`), the same scorer (`matching.best_match`) and thresholds
+(`matching.decision`). A location created earlier in the batch is a candidate for the later rows, so a
+company's duplicates inside one file become one location. What differs is the cost:
+
+- **plan** (`locations_plan`, reads only): every row is checked (`portal.core.fast_clean`, with
+  `full_clean` as the judge of what the quick check does not accept), normalised once, and decided
+  against the candidates of every block the batch touches, read in one query with only the columns
+  the scorer needs. It runs outside any transaction, so the progress it reports is seen while it runs.
+- **write** (`locations_write`, in the caller's transaction): the new locations, their events and the
+  potential matches are written with COPY (`portal.core.bulk_insert`), never as model instances.
+
+Both run under the matching lock (`services.MATCHING_LOCK`), which the row-by-row service takes too,
+so nothing is created between a batch's decisions and its writes.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, models, transaction
 
 from portal.audit.services import audit_record
+from portal.core.bulk_insert import insert_rows
+from portal.core.fast_clean import FieldChecks
+from portal.core.locks import advisory_lock
 
 from . import matching
-from .models import LocationEvent, LocationMatch, LocationStatus, ProductionLocation
-from .services import LOCATION_FIELDS, _require_discloser, _user
+from .blocking import CountryBlocks
+from .models import LocationEvent, LocationMatch, LocationStatus, ProductionLocation, new_public_id
+from .models.location import location_keys
+from .services import LOCATION_FIELDS, MATCHING_LOCK, _require_discloser, _user
 
-#: Rows per bulk insert and per progress report.
+#: Rows per progress report and per chunk of ids in a look-up.
 CHUNK = 2000
 
 Progress = Callable[[int, int], None]
 
+#: The columns of a new location as the plan keeps them: the submitted fields, then the keys.
+NEW_FIELDS = (*LOCATION_FIELDS, "name_key", "address_key", "city_key")
+_NAME, _ADDRESS, _CITY, _POSTAL, _COUNTRY = (
+    LOCATION_FIELDS.index(f) for f in ("name", "address", "city", "postal_code", "country")
+)
 
-@dataclass
+
+@dataclass(slots=True)
 class BulkOutcome:
     """The decision for one submitted row: "created", "matched", "review" or "rejected"."""
 
     result: str
-    location: ProductionLocation | None = None
+    location_id: int | None = None
+    public_id: str = ""
     errors: list[str] = field(default_factory=list)
 
 
-@dataclass
-class _List:
-    """Candidates with their names without spaces (the scorer's letter comparison), in step."""
+@dataclass(slots=True)
+class Plan:
+    """What a batch will write. Locations created by the batch are named by placeholders -1, -2, ...
+    (the position in `fresh`, counted from 1) until they have their ids."""
 
-    candidates: list[matching.Candidate] = field(default_factory=list)
-    spaceless: list[str] = field(default_factory=list)
-
-    def add(self, candidate: matching.Candidate) -> None:
-        self.candidates.append(candidate)
-        self.spaceless.append(candidate.name_key.replace(" ", ""))
-
-
-@dataclass
-class _Block:
-    """The active candidates of one country, indexed the way `services._candidates` blocks them."""
-
-    everything: _List = field(default_factory=_List)
-    by_city: dict[str, _List] = field(default_factory=lambda: defaultdict(_List))
-    by_postal: dict[str, _List] = field(default_factory=lambda: defaultdict(_List))
-    #: (block, name_key, address_key) -> first candidate: an exact hit scores 100 without scoring the block.
-    exact: dict[tuple[str, str, str], matching.Candidate] = field(default_factory=dict)
-    #: (name_key, city_key, postal_code) -> candidate without an address: the same submission again.
-    resubmitted: dict[tuple[str, str, str], matching.Candidate] = field(default_factory=dict)
-
-    def add(self, candidate: matching.Candidate, city_key: str, postal_code: str) -> None:
-        self.everything.add(candidate)
-        if not candidate.address_key:
-            self.resubmitted.setdefault((candidate.name_key, city_key, postal_code), candidate)
-        scopes = [""]
-        if city_key:
-            self.by_city[city_key].add(candidate)
-            scopes.append("c:" + city_key)
-        if postal_code:
-            self.by_postal[postal_code].add(candidate)
-            scopes.append("p:" + postal_code)
-        if candidate.address_key:
-            for scope in scopes:
-                self.exact.setdefault((scope, candidate.name_key, candidate.address_key), candidate)
-
-    def candidates(self, location: ProductionLocation) -> tuple[_List, str, str]:
-        city = self.by_city.get(location.city_key) if location.city_key else None
-        if city is not None and city.candidates:
-            return city, "country+city", "c:" + location.city_key
-        postal = self.by_postal.get(location.postal_code) if location.postal_code else None
-        if postal is not None and postal.candidates:
-            return postal, "country+postal code", "p:" + location.postal_code
-        return self.everything, "country", ""
+    outcomes: list[BulkOutcome]
+    fresh: list[tuple[Any, ...]] = field(default_factory=list)  # NEW_FIELDS values
+    fresh_rows: list[int] = field(default_factory=list)  # the outcome of each fresh location
+    #: (placeholder of the new location, existing location or placeholder, score, rule)
+    review: list[tuple[int, int, float, str]] = field(default_factory=list)
+    #: (outcome index, existing location or placeholder, score, rule, submitted name, submitted address)
+    automatic: list[tuple[int, int, float, str, str, str]] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Automatic:
-    index: int
-    existing: int  # a pk, or a placeholder for a location created earlier in the batch
-    score: float
-    rule: str
-    submitted: ProductionLocation
+_CHECKS: FieldChecks | None = None
 
 
-def _load_blocks(countries: set[str]) -> dict[str, _Block]:
+def _checks() -> FieldChecks:
+    global _CHECKS  # compiled once per process, after the apps are ready
+    if _CHECKS is None:
+        _CHECKS = FieldChecks(ProductionLocation, LOCATION_FIELDS)
+    return _CHECKS
+
+
+def _valid_values(fields: dict[str, Any]) -> tuple[Any, ...]:
+    """The row's values in LOCATION_FIELDS order, or ValidationError with every message."""
+    unknown = set(fields) - set(LOCATION_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown location fields: {sorted(unknown)}")
+    if not _checks().accepts(fields):
+        # The judge, and the source of the translated messages. Field checks only: the table's
+        # constraints mirror them and would cost one query per row.
+        location = ProductionLocation(**fields)
+        location.full_clean(exclude=["public_id"], validate_unique=False, validate_constraints=False)
+        fields = {name: getattr(location, name) for name in LOCATION_FIELDS}
+        fields["country"] = str(fields["country"])
+    defaults = _defaults()
+    return tuple(fields[name] if name in fields else defaults[name] for name in LOCATION_FIELDS)
+
+
+_DEFAULTS: dict[str, Any] = {}
+
+
+def _defaults() -> dict[str, Any]:
+    if not _DEFAULTS:
+        for name in LOCATION_FIELDS:
+            field = ProductionLocation._meta.get_field(name)
+            assert isinstance(field, models.Field)
+            _DEFAULTS[name] = field.get_default()
+    return _DEFAULTS
+
+
+def _load_blocks(countries: set[str]) -> dict[str, CountryBlocks]:
     """Every active location of the batch's countries, in one query with only the scorer's columns."""
-    blocks: dict[str, _Block] = defaultdict(_Block)
+    blocks = {country: CountryBlocks() for country in countries}
     rows = (
         ProductionLocation.objects.filter(country__in=sorted(countries), status=LocationStatus.ACTIVE)
         .order_by("pk")
         .values_list("pk", "name_key", "address_key", "city_key", "postal_code", "country")
     )
     for pk, name_key, address_key, city_key, postal_code, country in rows.iterator(chunk_size=CHUNK):
-        blocks[country].add(matching.Candidate(pk, name_key, address_key), city_key, postal_code)
+        blocks[country].add(matching.Candidate(pk, name_key, address_key, city_key, postal_code))
     return blocks
 
 
-def _best(location: ProductionLocation, block: _Block) -> matching.Scored | None:
-    candidates, label, scope = block.candidates(location)
-    if not location.address_key:
-        # Without an address the scorer caps a name at the review band, so a list applied twice would
-        # put its own locations up for review; the identical submission is the same location.
-        same = block.resubmitted.get((location.name_key, location.city_key, location.postal_code))
-        if same is not None:
-            return matching.Scored(same.pk, 100.0, f"{label}: same name, city and postal code")
-    if location.address_key:
-        hit = block.exact.get((scope, location.name_key, location.address_key))
-        if hit is not None:
-            return matching.score(location.name_key, location.address_key, hit, block=label)
-    return matching.best_match(
-        location.name_key,
-        location.address_key,
-        candidates.candidates,
-        block=label,
-        spaceless=candidates.spaceless,
-    )
+def locations_plan(*, actor: Any, rows: Iterable[dict[str, Any]], progress: Progress | None = None) -> Plan:
+    """Decide every row as `services.location_match_or_create` would decide them one after another,
+    without writing anything. Take the matching lock around this and `locations_write`."""
+    _require_discloser(actor)
+    outcomes: list[BulkOutcome] = []
+    checked: list[tuple[Any, ...] | None] = []
+    for fields in rows:
+        try:
+            values = _valid_values(fields)
+        except ValidationError as exc:
+            outcomes.append(BulkOutcome(result="rejected", errors=list(exc.messages)))
+            checked.append(None)
+            continue
+        outcomes.append(BulkOutcome(result=""))
+        checked.append((*values, *location_keys(values[_NAME], values[_ADDRESS], values[_CITY])))
+    blocks = _load_blocks({values[_COUNTRY] for values in checked if values is not None})
+    plan = Plan(outcomes=outcomes)
+    total = len(checked)
+    for index, row in enumerate(checked):
+        if row is not None:
+            _decide(plan, index, row, blocks[row[_COUNTRY]])
+        if progress is not None and ((index + 1) % CHUNK == 0 or index + 1 == total):
+            progress(index + 1, total)
+    return plan
 
 
-def _valid_location(fields: dict[str, Any]) -> ProductionLocation:
-    unknown = set(fields) - set(LOCATION_FIELDS)
-    if unknown:
-        raise ValueError(f"unknown location fields: {sorted(unknown)}")
-    location = ProductionLocation(**fields)
-    # Field checks only: the table's constraints mirror them and would cost one query per row.
-    location.full_clean(exclude=["public_id"], validate_unique=False, validate_constraints=False)
-    location.fill_keys()
-    return location
+def _decide(plan: Plan, index: int, values: tuple[Any, ...], block: CountryBlocks) -> None:
+    name_key, address_key, city_key = values[-3:]
+    postal_code = values[_POSTAL]
+    best = block.best(name_key, address_key, city_key, postal_code)
+    verdict = matching.decision(best.score) if best else "new"
+    outcome = plan.outcomes[index]
+    if best is not None and verdict == "match":
+        outcome.result = "matched"
+        plan.automatic.append((index, best.pk, best.score, best.rule, values[_NAME], values[_ADDRESS]))
+        return
+    plan.fresh.append(values)
+    plan.fresh_rows.append(index)
+    placeholder = -len(plan.fresh)
+    block.add(matching.Candidate(placeholder, name_key, address_key, city_key, postal_code))
+    outcome.result = "created"
+    if best is not None and verdict == "review":
+        outcome.result = "review"
+        plan.review.append((placeholder, best.pk, best.score, best.rule))
 
 
-@transaction.atomic
 def locations_match_or_create(
-    *, actor: Any, rows: Sequence[dict[str, Any]], progress: Progress | None = None
+    *, actor: Any, rows: Iterable[dict[str, Any]], progress: Progress | None = None
 ) -> list[BulkOutcome]:
     """One outcome per submitted row, in order, decided as `services.location_match_or_create` would
     decide the rows one after another, in a fixed number of queries per chunk of rows.
 
     Idempotent: a batch applied again matches every row to the locations it created the first time, and
     an automatic match already recorded for the same location and submitted name is not recorded twice."""
-    _require_discloser(actor)
-    outcomes: list[BulkOutcome] = []
-    locations: list[ProductionLocation | None] = []
-    for fields in rows:
-        try:
-            locations.append(_valid_location(fields))
-            outcomes.append(BulkOutcome(result=""))
-        except ValidationError as exc:
-            locations.append(None)
-            outcomes.append(BulkOutcome(result="rejected", errors=list(exc.messages)))
-    blocks = _load_blocks({str(loc.country) for loc in locations if loc is not None})
+    with advisory_lock(MATCHING_LOCK):
+        plan = locations_plan(actor=actor, rows=rows, progress=progress)
+        with transaction.atomic():
+            return locations_write(actor=actor, plan=plan)
 
-    fresh: list[ProductionLocation] = []  # to insert; candidates carry -(index + 1) until then
-    automatic: list[_Automatic] = []
-    review: list[tuple[int, float, str, ProductionLocation]] = []  # (existing, score, rule, new location)
-    for number, location in enumerate(locations, start=1):
-        if location is not None:
-            block = blocks[str(location.country)]
-            best = _best(location, block)
-            verdict = matching.decision(best.score) if best else "new"
-            outcome = outcomes[number - 1]
-            if best is not None and verdict == "match":
-                outcome.result = "matched"
-                automatic.append(_Automatic(number - 1, best.pk, best.score, best.rule, location))
-            else:
-                fresh.append(location)
-                placeholder = -len(fresh)
-                block.add(
-                    matching.Candidate(placeholder, location.name_key, location.address_key),
-                    location.city_key,
-                    location.postal_code,
-                )
-                outcome.location = location
-                outcome.result = "created"
-                if best is not None and verdict == "review":
-                    outcome.result = "review"
-                    review.append((best.pk, best.score, best.rule, location))
-        if progress is not None and (number % CHUNK == 0 or number == len(locations)):
-            progress(number, len(locations))
 
-    ProductionLocation.objects.bulk_create(fresh, batch_size=CHUNK)
+def locations_write(*, actor: Any, plan: Plan) -> list[BulkOutcome]:
+    """Write what the plan decided (in the caller's transaction) and give every outcome its location."""
+    ids, public_ids = _insert_locations(plan.fresh)
+    for index, pk, public_id in zip(plan.fresh_rows, ids, public_ids, strict=True):
+        plan.outcomes[index].location_id, plan.outcomes[index].public_id = pk, public_id
 
     def real(pk: int) -> int:
-        return fresh[-pk - 1].pk if pk < 0 else pk
+        return ids[-pk - 1] if pk < 0 else pk
 
-    LocationEvent.objects.bulk_create(
-        [
-            LocationEvent(
-                location=loc, kind=LocationEvent.Kind.CREATED, actor=_user(actor), to_status=loc.status
-            )
-            for loc in fresh
-        ],
-        batch_size=CHUNK,
+    user = _user(actor)
+    user_id = user.pk if user is not None else None
+    insert_rows(
+        LocationEvent,
+        ("location_id", "kind", "actor_id", "to_status"),
+        ((pk, LocationEvent.Kind.CREATED, user_id, LocationStatus.ACTIVE) for pk in ids),
     )
-    LocationMatch.objects.bulk_create(
-        [
-            LocationMatch(
-                candidate=loc,
-                existing_id=real(existing),
-                submitted_name=loc.name,
-                submitted_address=loc.address,
-                score=score_value,
-                rule=rule[:64],
-            )
-            for existing, score_value, rule, loc in review
-        ],
-        batch_size=CHUNK,
+    insert_rows(
+        LocationMatch,
+        ("candidate_id", "existing_id", "submitted_name", "submitted_address", "score", "rule"),
+        (
+            (real(new), real(existing), *_submitted(plan, new), _score(score), rule[:64])
+            for new, existing, score, rule in plan.review
+        ),
     )
-    _record_automatic(outcomes, automatic, real)
-    if fresh:
-        audit_record(actor=actor, action="location.bulk_created", note=f"{len(fresh)} locations")
-    return outcomes
+    _record_automatic(plan, real)
+    if ids:
+        audit_record(actor=actor, action="location.bulk_created", note=f"{len(ids)} locations")
+    return plan.outcomes
 
 
-def _record_automatic(
-    outcomes: list[BulkOutcome], automatic: list[_Automatic], real: Callable[[int], int]
-) -> None:
+def _submitted(plan: Plan, placeholder: int) -> tuple[str, str]:
+    values = plan.fresh[-placeholder - 1]
+    return values[_NAME], values[_ADDRESS]
+
+
+def _score(value: float) -> Decimal:
+    return Decimal(f"{value:.2f}")
+
+
+def _insert_locations(fresh: Sequence[tuple[Any, ...]]) -> tuple[list[int], list[str]]:
+    """Insert the new locations with fresh public IDs; a clash with an existing ID (about one in a
+    billion batches) draws them again."""
+    for attempt in range(3):
+        public_ids = _public_ids(len(fresh))
+        try:
+            with transaction.atomic():
+                ids = insert_rows(
+                    ProductionLocation,
+                    (*NEW_FIELDS, "public_id"),
+                    ((*values, public_id) for values, public_id in zip(fresh, public_ids, strict=True)),
+                )
+            return ids, public_ids
+        except IntegrityError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _public_ids(count: int) -> list[str]:
+    found: set[str] = set()
+    while len(found) < count:
+        found.add(new_public_id())
+    return list(found)
+
+
+def _chunks(items: Sequence[int]) -> Iterator[Sequence[int]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
+
+
+def _record_automatic(plan: Plan, real: Callable[[int], int]) -> None:
     """Give each matched row its location and record each automatic match once."""
-    pks = {real(item.existing) for item in automatic}
-    by_pk = ProductionLocation.objects.in_bulk(list(pks))
-    seen = set(
-        LocationMatch.objects.filter(
-            existing_id__in=pks, candidate__isnull=True, status=LocationMatch.Status.AUTOMATIC
-        ).values_list("existing_id", "submitted_name", "submitted_address")
-    )
-    new: list[LocationMatch] = []
-    for item in automatic:
-        existing = real(item.existing)
-        outcomes[item.index].location = by_pk[existing]
-        key = (existing, item.submitted.name, item.submitted.address)
+    pks = sorted({real(item[1]) for item in plan.automatic})
+    known: dict[int, tuple[str, str, str]] = {}
+    seen: set[tuple[int, str, str]] = set()
+    for chunk in _chunks(pks):
+        rows = ProductionLocation.objects.filter(pk__in=chunk).values_list(
+            "pk", "public_id", "name", "address"
+        )
+        known.update((pk, (public_id, name, address)) for pk, public_id, name, address in rows)
+        seen.update(
+            LocationMatch.objects.filter(
+                existing_id__in=chunk, candidate__isnull=True, status=LocationMatch.Status.AUTOMATIC
+            ).values_list("existing_id", "submitted_name", "submitted_address")
+        )
+    new: list[tuple[Any, ...]] = []
+    checked = plan.outcomes
+    for index, existing, score, rule, submitted_name, submitted_address in plan.automatic:
+        pk = real(existing)
+        public_id, name, address = known[pk]
+        checked[index].location_id, checked[index].public_id = pk, public_id
+        key = (pk, submitted_name, submitted_address)
         # The location exactly as it stands, or a match already on record, teaches the queue nothing.
-        if key in seen or (by_pk[existing].name, by_pk[existing].address) == key[1:]:
+        if key in seen or (name, address) == key[1:]:
             continue
         seen.add(key)
-        new.append(
-            LocationMatch(
-                existing_id=existing,
-                submitted_name=item.submitted.name,
-                submitted_address=item.submitted.address,
-                score=item.score,
-                rule=item.rule[:64],
-                status=LocationMatch.Status.AUTOMATIC,
-            )
-        )
-    LocationMatch.objects.bulk_create(new, batch_size=CHUNK)
+        new.append((*key, _score(score), rule[:64], LocationMatch.Status.AUTOMATIC))
+    insert_rows(
+        LocationMatch, ("existing_id", "submitted_name", "submitted_address", "score", "rule", "status"), new
+    )

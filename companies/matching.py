@@ -33,6 +33,10 @@ NAME_WEIGHT = 0.7
 ADDRESS_WEIGHT = 0.3
 #: Without an address on both sides the name alone cannot prove a match: at most the review band.
 NAME_ONLY_CAP = 90.0
+#: Names that both carry numbers, and not the same ones ("Unit 1" and "Unit 2" of one group, "Mill 3"
+#: and "Mill 4"), are other places: their name similarity stays below the review band, so only the
+#: same address can still bring such a pair to review.
+OTHER_NUMBERS_CAP = REVIEW_SCORE - 1
 
 #: Legal forms, written as they look after normalising (lower case, dotted forms joined, no
 #: punctuation). The one place to extend: longer phrases are removed before their parts.
@@ -134,7 +138,18 @@ ABBREVIATIONS: dict[str, str] = {
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-_SUFFIXES = sorted({tuple(s.split()) for s in LEGAL_SUFFIXES}, key=len, reverse=True)
+
+
+def _suffixes_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The legal forms by their first word, longest first, so each word of a name costs one look-up."""
+    found: dict[str, set[tuple[str, ...]]] = {}
+    for suffix in LEGAL_SUFFIXES:
+        words = tuple(suffix.split())
+        found.setdefault(words[0], set()).add(words)
+    return {first: tuple(sorted(forms, key=len, reverse=True)) for first, forms in found.items()}
+
+
+_SUFFIXES = _suffixes_by_first_word()
 
 
 def transliterate(text: str) -> str:
@@ -155,7 +170,7 @@ def _drop_legal_forms(tokens: list[str]) -> list[str]:
     kept: list[str] = []
     i = 0
     while i < len(tokens):
-        for suffix in _SUFFIXES:
+        for suffix in _SUFFIXES.get(tokens[i], ()):
             if tuple(tokens[i : i + len(suffix)]) == suffix:
                 i += len(suffix)
                 break
@@ -188,30 +203,46 @@ def name_similarity(a: str, b: str) -> float:
         return 0.0
     words = (fuzz.token_set_ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 2
     letters = fuzz.ratio(a.replace(" ", ""), b.replace(" ", ""))
-    return float(max(words, letters))
+    similar = float(max(words, letters))
+    if similar > OTHER_NUMBERS_CAP:
+        numbers_a, numbers_b = name_numbers(a), name_numbers(b)
+        if numbers_a and numbers_b and numbers_a != numbers_b:
+            return OTHER_NUMBERS_CAP
+    return similar
 
 
-@dataclass(frozen=True)
+def name_numbers(name_key: str) -> frozenset[str]:
+    """The numbers standing as words in a name key ("sunrise knitwear unit 2" -> {"2"})."""
+    return frozenset(word for word in name_key.split() if word.isdigit())
+
+
+@dataclass(frozen=True, slots=True)
 class Candidate:
-    """An existing location as the scorer sees it."""
+    """An existing location as the scorer sees it (city and postal code for the blocks)."""
 
     pk: int
     name_key: str
     address_key: str
+    city_key: str = ""
+    postal_code: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scored:
     pk: int
     score: float
     rule: str
 
 
-def score(name_key: str, address_key: str, other: Candidate, *, block: str) -> Scored:
-    """The combined score of a submitted location against one candidate, and the rule that produced it."""
+def score(
+    name_key: str, address_key: str, other: Candidate, *, block: str, name_score: float | None = None
+) -> Scored:
+    """The combined score of a submitted location against one candidate, and the rule that produced it
+    (`name_score`: the name similarity when the caller has it already)."""
     if name_key == other.name_key and address_key and address_key == other.address_key:
         return Scored(other.pk, 100.0, f"{block}: same name and address")
-    name_score = name_similarity(name_key, other.name_key)
+    if name_score is None:
+        name_score = name_similarity(name_key, other.name_key)
     if address_key and other.address_key:
         address_score = float(fuzz.token_set_ratio(address_key, other.address_key))
         combined = NAME_WEIGHT * name_score + ADDRESS_WEIGHT * address_score
@@ -248,20 +279,25 @@ def best_match(
     if not candidates or not name_key:
         return None
     names = [c.name_key for c in candidates]
-    if spaceless is None:
-        spaceless = [name.replace(" ", "") for name in names]
-    possible: set[int] = set()
-    for query, choices, scorer in (
-        (name_key, names, fuzz.token_set_ratio),
-        (name_key, names, fuzz.token_sort_ratio),
-        (name_key.replace(" ", ""), spaceless, fuzz.ratio),
-    ):
-        found = process.extract(query, choices, scorer=scorer, score_cutoff=_NAME_FLOOR, limit=None)
-        possible.update(index for _choice, _score, index in found)
-    ranked = sorted(possible, key=lambda index: (-name_similarity(name_key, names[index]), index))
+    if len(candidates) <= shortlist:
+        # Every candidate gets the full score anyway; one below the floor cannot reach the band.
+        possible: set[int] | range = range(len(candidates))
+    else:
+        if spaceless is None:
+            spaceless = [name.replace(" ", "") for name in names]
+        possible = set()
+        for query, choices, scorer in (
+            (name_key, names, fuzz.token_set_ratio),
+            (name_key, names, fuzz.token_sort_ratio),
+            (name_key.replace(" ", ""), spaceless, fuzz.ratio),
+        ):
+            found = process.extract(query, choices, scorer=scorer, score_cutoff=_NAME_FLOOR, limit=None)
+            possible.update(index for _choice, _score, index in found)
+    similar = {index: name_similarity(name_key, names[index]) for index in possible}
+    ranked = sorted(similar, key=lambda index: (-similar[index], index))
     best: Scored | None = None
     for index in ranked[:shortlist]:
-        scored = score(name_key, address_key, candidates[index], block=block)
+        scored = score(name_key, address_key, candidates[index], block=block, name_score=similar[index])
         if best is None or scored.score > best.score:
             best = scored
     if best is None or best.score < REVIEW_SCORE:

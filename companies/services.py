@@ -15,8 +15,10 @@ from covenants.models import Covenant
 from portal.accounts.models import Organisation
 from portal.accounts.roles import Role, role_of
 from portal.audit.services import audit_record
+from portal.core.locks import advisory_xact_lock
 
 from . import matching
+from .blocking import CountryBlocks
 from .models import LocationEvent, LocationMatch, LocationStatus, ProductionLocation, SupplyLink
 
 #: Fields of a location a submitter may give (the rest is derived or service-owned).
@@ -62,23 +64,35 @@ class MatchOutcome:
         return "review" if self.match is not None else "created"
 
 
-def _candidates(location: ProductionLocation) -> tuple[list[matching.Candidate], str]:
-    """Active locations in the same block: same country and city, else same country and postal code,
-    else the whole country. Locations of another country are never candidates."""
+#: Matching reads the existing locations, decides and then writes: one matcher at a time.
+MATCHING_LOCK = "companies.location-matching"
+
+
+def _block_candidates(location: ProductionLocation) -> list[matching.Candidate]:
+    """The active locations of the block the location is matched in (see `companies.blocking`): the
+    same country and city, else the same country and postal code, else the whole country."""
     active = ProductionLocation.objects.filter(country=location.country, status=LocationStatus.ACTIVE)
     if location.pk:
         active = active.exclude(pk=location.pk)
-    blocks: list[tuple[str, Any]] = []
+    scopes: list[Any] = []
     if location.city_key:
-        blocks.append(("country+city", active.filter(city_key=location.city_key)))
+        scopes.append(active.filter(city_key=location.city_key))
     if location.postal_code:
-        blocks.append(("country+postal code", active.filter(postal_code=location.postal_code)))
-    blocks.append(("country", active))
-    for label, queryset in blocks:
-        rows = [matching.Candidate(*row) for row in queryset.values_list("pk", "name_key", "address_key")]
-        if rows:
-            return rows, label
-    return [], "country"
+        scopes.append(active.filter(postal_code=location.postal_code))
+    scopes.append(active)
+    for queryset in scopes:
+        rows = queryset.values_list("pk", "name_key", "address_key", "city_key", "postal_code")
+        found = [matching.Candidate(*row) for row in rows]
+        if found:
+            return found
+    return []
+
+
+def _best_for(location: ProductionLocation) -> matching.Scored | None:
+    blocks = CountryBlocks()
+    for candidate in _block_candidates(location):
+        blocks.add(candidate)
+    return blocks.best(location.name_key, location.address_key, location.city_key, location.postal_code)
 
 
 @transaction.atomic
@@ -94,8 +108,8 @@ def location_match_or_create(*, actor: Any, **fields: Any) -> MatchOutcome:
     location = ProductionLocation(**fields)
     location.full_clean(exclude=["public_id"])
     location.fill_keys()
-    candidates, block = _candidates(location)
-    best = matching.best_match(location.name_key, location.address_key, candidates, block=block)
+    advisory_xact_lock(MATCHING_LOCK)
+    best = _best_for(location)
     verdict = matching.decision(best.score) if best else "new"
     if best is not None and verdict == "match":
         existing = ProductionLocation.objects.get(pk=best.pk)

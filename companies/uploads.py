@@ -9,6 +9,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 from typing import IO, Any
 
 from django.conf import settings
@@ -16,13 +17,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from covenants.models import Covenant, Membership
 from portal.access import get_visible_or_404
 from portal.accounts.roles import Role, role_of
 from portal.audit.services import audit_record
+from portal.core.bulk_insert import insert_rows
+from portal.core.locks import advisory_lock
 from portal.jobs import services as jobs
 
 from . import bulk
@@ -31,6 +34,7 @@ from .imports.read import TableFileError
 from .imports.result import ResultLine, RowStatus, result_csv_bytes, result_for
 from .imports.rows import LocationRow, RejectedRow, parse_locations
 from .models import LocationUpload, ProcessingType, ProductCategory, SupplyLink, WorkerBand
+from .services import MATCHING_LOCK
 
 PROGRESS_EVERY = 500
 #: How many rejected or duplicate rows the preview page lists (all are in the result download).
@@ -225,74 +229,81 @@ def location_upload_cancel(*, actor: Any, upload: LocationUpload) -> LocationUpl
     return locked
 
 
-def _categories(values: Iterable[str]) -> list[str]:
+@lru_cache(maxsize=4)
+def _category_words(language: str) -> dict[str, str]:
+    """Product category codes by their normalised code and labels (both languages)."""
     known = {normalise_word(code): code for code in ProductCategory.values}
     for code, label in ProductCategory.choices:
-        for language in ("en", "nl"):
-            with translation.override(language):
+        for other in ("en", "nl"):
+            with translation.override(other):
                 known.setdefault(normalise_word(str(label)), code)
+    return known
+
+
+def _categories(values: Iterable[str]) -> list[str]:
+    known = _category_words(translation.get_language() or "")
     found = [known.get(normalise_word(value), ProductCategory.OTHER) for value in values]
     return list(dict.fromkeys(found))
 
 
+def _read_valid_rows(upload: LocationUpload) -> tuple[list[ResultLine], list[LocationRow]]:
+    """The stored file read again: the lines already decided (rejected, duplicate) and the valid rows."""
+    lines: list[ResultLine] = []
+    valid: list[LocationRow] = []
+    for number, row in enumerate(_parsed_rows(upload), start=1):
+        done = result_for(row)
+        if done is not None:
+            lines.append(done)
+        else:
+            assert isinstance(row, LocationRow)
+            valid.append(row)
+        if number % (PROGRESS_EVERY * 10) == 0:
+            _progress(
+                upload, 5 + 15 * number // max(upload.rows, 1), _("%(rows)s rows read") % {"rows": number}
+            )
+    return lines, valid
+
+
+def _progress(upload: LocationUpload, percent: int, message: str) -> None:
+    assert upload.job_id is not None
+    jobs.job_progress(job_id=upload.job_id, progress=percent, message=message)
+
+
 def location_upload_apply(*, upload_id: int) -> LocationUpload | None:
     """Match or create a location for each valid row and create or update the company's supply links
-    (in bulk). Rejected and duplicate rows are skipped. Idempotent through the job and the status."""
+    (in bulk). Rejected and duplicate rows are skipped. Idempotent through the job and the status.
+
+    Reading and matching run before the transaction, so their progress shows while they run; the
+    writes (locations, links, the results, the status) happen in one transaction, under the matching
+    lock, so a failure halfway leaves nothing behind and no other matcher writes in between."""
     upload = LocationUpload.objects.select_related("uploaded_by", "company").get(pk=upload_id)
     if upload.job_id is None or upload.status != Status.APPLYING:
         return None
     if jobs.job_start(job_id=upload.job_id) is None:
         return None
     actor = upload.uploaded_by
-    lines: list[ResultLine] = []
-    wanted: dict[int, dict[str, Any]] = {}
-    fresh: set[int] = set()
-    with translation.override(_language(upload)), transaction.atomic():
-        # One transaction: a failure halfway leaves no locations or links behind.
-        valid: list[LocationRow] = []
-        for row in _parsed_rows(upload):
-            done = result_for(row)
-            if done is not None:
-                lines.append(done)
-            else:
-                assert isinstance(row, LocationRow)
-                valid.append(row)
+    with translation.override(_language(upload)):
+        lines, valid = _read_valid_rows(upload)
 
         def report(done: int, total: int) -> None:
-            jobs.job_progress(
-                job_id=upload.job_id,  # type: ignore[arg-type]
-                progress=min(90, 5 + done * 85 // max(total, 1)),
-                message=_("%(done)s of %(total)s rows matched") % {"done": done, "total": total},
-            )
+            message = _("%(done)s of %(total)s rows matched") % {"done": done, "total": total}
+            _progress(upload, min(90, 20 + done * 70 // max(total, 1)), message)
 
-        outcomes = bulk.locations_match_or_create(
-            actor=actor, rows=[_location_fields(row) for row in valid], progress=report
-        )
-        for row, outcome in zip(valid, outcomes, strict=True):
-            if outcome.location is None:
-                lines.append(ResultLine(row.line, RowStatus.REJECTED, row.name, " ".join(outcome.errors)))
-                continue
-            created = outcome.result in ("created", "review")
-            if created:
-                fresh.add(outcome.location.pk)
-            wanted[outcome.location.pk] = _link_fields(row)
-            status = RowStatus.CREATED if created else RowStatus.MATCHED
-            # The reason column of a stored row holds the location's public ID.
-            lines.append(ResultLine(row.line, status, row.name, outcome.location.public_id))
-        lines.sort(key=lambda line: line.line)
-        updated = _write_links(upload, wanted)
-        for line in lines:
-            if line.status == RowStatus.MATCHED and _location_of(line) in updated:
-                line.status = RowStatus.UPDATED
-        counts = {
-            "created": sum(1 for x in lines if x.status == RowStatus.CREATED),
-            "matched": sum(1 for x in lines if x.status == RowStatus.MATCHED),
-            "updated": sum(1 for x in lines if x.status == RowStatus.UPDATED),
-            "rejected": sum(1 for x in lines if x.status == RowStatus.REJECTED),
-        }
-        name = _write_results(upload, lines)
-        _set(upload, Status.APPLIED, results=name, **counts)
-        audit_record(actor=actor, action="location_upload.applied", target=upload)
+        with advisory_lock(MATCHING_LOCK):
+            plan = bulk.locations_plan(
+                actor=actor, rows=(_location_fields(row) for row in valid), progress=report
+            )
+            _progress(upload, 92, _("Saving the locations and supply links"))
+            with transaction.atomic():
+                locked = LocationUpload.objects.select_for_update().get(pk=upload.pk)
+                if locked.status != Status.APPLYING:
+                    return None  # a second delivery of the task that the first one already finished
+                outcomes = bulk.locations_write(actor=actor, plan=plan)
+                _apply_outcomes(upload, valid, outcomes, lines)
+                name = _write_results(upload, lines)
+                counts = {str(status): sum(1 for x in lines if x.status == status) for status in _COUNTED}
+                _set(upload, Status.APPLIED, results=name, **counts)
+                audit_record(actor=actor, action="location_upload.applied", target=upload)
     jobs.job_finish(
         job_id=upload.job_id,
         content=result_csv_bytes(lines),
@@ -302,8 +313,33 @@ def location_upload_apply(*, upload_id: int) -> LocationUpload | None:
     return upload
 
 
-def _location_of(line: ResultLine) -> str:
-    return line.reason
+_COUNTED = (RowStatus.CREATED, RowStatus.MATCHED, RowStatus.UPDATED, RowStatus.REJECTED)
+
+
+def _apply_outcomes(
+    upload: LocationUpload,
+    valid: list[LocationRow],
+    outcomes: list[bulk.BulkOutcome],
+    lines: list[ResultLine],
+) -> None:
+    """Write the supply links of the matched and created rows, and add a result line per valid row."""
+    wanted: dict[int, dict[str, Any]] = {}
+    applied: list[tuple[ResultLine, int]] = []
+    for row, outcome in zip(valid, outcomes, strict=True):
+        if outcome.location_id is None:
+            lines.append(ResultLine(row.line, RowStatus.REJECTED, row.name, " ".join(outcome.errors)))
+            continue
+        wanted[outcome.location_id] = _link_fields(row)
+        status = RowStatus.CREATED if outcome.result in ("created", "review") else RowStatus.MATCHED
+        # The reason column of a stored row holds the location's public ID.
+        line = ResultLine(row.line, status, row.name, outcome.public_id)
+        lines.append(line)
+        applied.append((line, outcome.location_id))
+    existed = _write_links(upload, wanted)
+    for line, location_id in applied:
+        if line.status == RowStatus.MATCHED and location_id in existed:
+            line.status = RowStatus.UPDATED
+    lines.sort(key=lambda line: line.line)
 
 
 def _location_fields(row: LocationRow) -> dict[str, Any]:
@@ -339,24 +375,33 @@ def _link_fields(row: LocationRow) -> dict[str, Any]:
     }
 
 
-def _write_links(upload: LocationUpload, wanted: dict[int, dict[str, Any]]) -> set[str]:
-    """Create the missing links and update the existing ones in bulk; returns the public IDs of the
-    locations whose link already existed."""
-    existing = {
-        link.location_id: link
-        for link in SupplyLink.objects.select_related("location").filter(
-            company=upload.company, covenant_id=upload.covenant_id, location_id__in=list(wanted)
-        )
-    }
-    fields = ["tier", "product_categories", "first_year", "last_year", "show_publicly"]
-    new = [
-        SupplyLink(company=upload.company, covenant_id=upload.covenant_id, location_id=pk, **values)
-        for pk, values in wanted.items()
-        if pk not in existing
+_LINK_FIELDS = ("tier", "product_categories", "first_year", "last_year", "show_publicly")
+
+
+def _write_links(upload: LocationUpload, wanted: dict[int, dict[str, Any]]) -> set[int]:
+    """Create the missing links (COPY on PostgreSQL) and update the existing ones whose values changed;
+    returns the ids of the locations whose link already existed."""
+    existing: dict[int, tuple[int, tuple[Any, ...]]] = {}
+    rows = SupplyLink.objects.filter(company=upload.company, covenant_id=upload.covenant_id).values_list(
+        "location_id", "pk", *_LINK_FIELDS
+    )
+    for location_id, pk, *values in rows.iterator(chunk_size=5000):
+        if location_id in wanted:
+            existing[location_id] = (pk, tuple(values))
+    insert_rows(
+        SupplyLink,
+        ("company_id", "covenant_id", "location_id", *_LINK_FIELDS),
+        (
+            (upload.company_id, upload.covenant_id, location_id, *(values[f] for f in _LINK_FIELDS))
+            for location_id, values in wanted.items()
+            if location_id not in existing
+        ),
+    )
+    now = timezone.now()
+    changed = [
+        SupplyLink(pk=pk, updated_at=now, **wanted[location_id])
+        for location_id, (pk, values) in existing.items()
+        if values != tuple(wanted[location_id][f] for f in _LINK_FIELDS)
     ]
-    for link in existing.values():
-        for key, value in wanted[link.location_id].items():
-            setattr(link, key, value)
-    SupplyLink.objects.bulk_create(new, batch_size=2000)
-    SupplyLink.objects.bulk_update(list(existing.values()), fields, batch_size=2000)
-    return {link.location.public_id for link in existing.values()}
+    SupplyLink.objects.bulk_update(changed, [*_LINK_FIELDS, "updated_at"], batch_size=1000)
+    return set(existing)

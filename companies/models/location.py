@@ -26,7 +26,19 @@ ADDRESS_MAX_LENGTH = 1000
 
 def new_public_id() -> str:
     """A fresh random public ID such as IMVO-7K3M9QX2TB (32**10 possibilities; unique in the table)."""
-    return PUBLIC_ID_PREFIX + "".join(secrets.choice(CROCKFORD) for _ in range(PUBLIC_ID_LENGTH))
+    bits = secrets.randbits(5 * PUBLIC_ID_LENGTH)
+    return PUBLIC_ID_PREFIX + "".join(CROCKFORD[(bits >> (5 * i)) & 31] for i in range(PUBLIC_ID_LENGTH))
+
+
+def location_keys(name: str, address: str, city: str) -> tuple[str, str, str]:
+    """The normalised name, address and city a location is matched and searched on."""
+    from companies.matching import normalise_address, normalise_city, normalise_name
+
+    return (
+        normalise_name(name)[:NAME_MAX_LENGTH],
+        normalise_address(address)[:ADDRESS_MAX_LENGTH],
+        normalise_city(city)[:200],
+    )
 
 
 validate_os_hub_id = RegexValidator(
@@ -165,11 +177,7 @@ class ProductionLocation(models.Model):
 
     def fill_keys(self) -> ProductionLocation:
         """Set the normalised keys from the name, address and city (bulk writers call this themselves)."""
-        from companies.matching import normalise_address, normalise_city, normalise_name
-
-        self.name_key = normalise_name(self.name)[:NAME_MAX_LENGTH]
-        self.address_key = normalise_address(self.address)[:ADDRESS_MAX_LENGTH]
-        self.city_key = normalise_city(self.city)[:200]
+        self.name_key, self.address_key, self.city_key = location_keys(self.name, self.address, self.city)
         return self
 
     def clean(self) -> None:
