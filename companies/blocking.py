@@ -31,6 +31,7 @@ locations up for review, and the scorer caps a name without an address below the
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from .matching import Candidate, Scored, best_match
 
@@ -39,19 +40,31 @@ SHORTLIST_SIZE = 200
 #: Most locations to score for a name made only of common words (those bearing its two rarest words).
 COMMON_WORDS_CAP = 1000
 
-
-def _post(index: dict[str, list[int]], words: set[str], position: int) -> None:
-    for word in words:
-        postings = index.get(word)
-        if postings is None:
-            index[word] = [position]
-        else:
-            postings.append(position)
+#: An index from a word (or letters, or an address) to the positions of the candidates bearing it:
+#: one position as a plain int (most words of a block are borne by one location), several as a list.
+Postings = dict[str, int | list[int]]
 
 
-def _telling_shortlist(index: dict[str, list[int]], words: set[str], size: int) -> set[int]:
+def _post(index: Postings, key: str, position: int) -> None:
+    found = index.get(key)
+    if found is None:
+        index[key] = position
+    elif isinstance(found, int):
+        index[key] = [found, position]
+    else:
+        found.append(position)
+
+
+def _positions(index: Postings, key: str) -> Sequence[int]:
+    found = index.get(key)
+    if found is None:
+        return ()
+    return (found,) if isinstance(found, int) else found
+
+
+def _telling_shortlist(index: Postings, words: set[str], size: int) -> set[int]:
     """The candidates that bear the telling words among `words` (see the module's docstring)."""
-    postings = sorted((p for p in (index.get(word) for word in words) if p), key=len)
+    postings = sorted((p for p in (_positions(index, word) for word in words) if p), key=len)
     if not postings:
         return set()
     if len(postings[0]) > SHORTLIST_SIZE:
@@ -67,7 +80,7 @@ def _telling_shortlist(index: dict[str, list[int]], words: set[str], size: int) 
     return found
 
 
-def _telling(postings: list[list[int]], size: int) -> list[list[int]]:
+def _telling(postings: list[Sequence[int]], size: int) -> list[Sequence[int]]:
     """The rarest words that carry half of the name's weight (rarity: log(block size / bearers)).
 
     A location that shares at least half of that weight with the name bears one of them. Rarest first."""
@@ -86,28 +99,15 @@ class BlockIndex:
     Candidates are indexed lazily, on the first look-up after they were added, so a block nobody asks
     about (the whole country, when every row has a city) costs a list append per candidate."""
 
-    __slots__ = (
-        "_addresses",
-        "_exact",
-        "_indexed",
-        "_letters",
-        "_plain",
-        "_resubmitted",
-        "_words",
-        "candidates",
-        "spaceless",
-    )
+    __slots__ = ("_addresses", "_indexed", "_letters", "_plain", "_words", "candidates")
 
     def __init__(self) -> None:
         self.candidates: list[Candidate] = []
-        self.spaceless: list[str] = []
         self._indexed = 0
-        self._words: dict[str, list[int]] = {}  # every candidate, by the words of its name
-        self._plain: dict[str, list[int]] = {}  # the candidates whose names carry no number
-        self._letters: dict[str, list[int]] = {}
-        self._addresses: dict[str, list[int]] = {}
-        self._exact: dict[tuple[str, str], int] = {}
-        self._resubmitted: dict[tuple[str, str, str], int] = {}
+        self._words: Postings = {}  # every candidate, by the words of its name
+        self._plain: Postings = {}  # the candidates whose names carry no number, by their words
+        self._letters: Postings = {}  # by the letters of the name without spaces
+        self._addresses: Postings = {}
 
     def __len__(self) -> int:
         return len(self.candidates)
@@ -119,28 +119,24 @@ class BlockIndex:
         for index in range(self._indexed, len(self.candidates)):
             candidate = self.candidates[index]
             name = candidate.name_key
-            spaceless = name.replace(" ", "")
-            self.spaceless.append(spaceless)
-            self._letters.setdefault(spaceless, []).append(index)
+            _post(self._letters, name.replace(" ", ""), index)
             words = set(name.split())
-            _post(self._words, words, index)
-            if not any(word.isdigit() for word in words):
-                _post(self._plain, words, index)
+            plain = not any(word.isdigit() for word in words)
+            for word in words:
+                _post(self._words, word, index)
+                if plain:
+                    _post(self._plain, word, index)
             if candidate.address_key:
-                self._addresses.setdefault(candidate.address_key, []).append(index)
-                self._exact.setdefault((name, candidate.address_key), index)
-            else:
-                key = (name, candidate.city_key, candidate.postal_code)
-                self._resubmitted.setdefault(key, index)
+                _post(self._addresses, candidate.address_key, index)
         self._indexed = len(self.candidates)
 
     def shortlist(self, name_key: str, address_key: str = "") -> list[int]:
         """The indices of the candidates worth scoring against a submitted name (and address), in the
         order they were added."""
         self._catch_up()
-        found = set(self._letters.get(name_key.replace(" ", ""), ()))
-        same_address = self._addresses.get(address_key) if address_key else None
-        if same_address and len(same_address) <= SHORTLIST_SIZE:
+        found = set(_positions(self._letters, name_key.replace(" ", "")))
+        same_address = _positions(self._addresses, address_key) if address_key else ()
+        if len(same_address) <= SHORTLIST_SIZE:
             found.update(same_address)
         words = set(name_key.split())
         numbers = {word for word in words if word.isdigit()}
@@ -150,7 +146,7 @@ class BlockIndex:
             return sorted(found)
         # A name with numbers reaches the review band by name only with a name of the same numbers
         # or of none at all (`matching.OTHER_NUMBERS_CAP`).
-        bearers: list[list[int]] = [self._words.get(number, []) for number in numbers]
+        bearers = [_positions(self._words, number) for number in numbers]
         if all(bearers):
             same = set(bearers[0]).intersection(*bearers[1:])
             if len(same) > SHORTLIST_SIZE:
@@ -159,27 +155,28 @@ class BlockIndex:
         found.update(_telling_shortlist(self._plain, words - numbers, size))
         return sorted(found)
 
+    def _same(self, name_key: str, address_key: str, city_key: str, postal_code: str) -> int | None:
+        """The first candidate with the same name and address, or, for a submission without an
+        address, the first without one with the same name, city and postal code."""
+        for index in _positions(self._letters, name_key.replace(" ", "")):
+            other = self.candidates[index]
+            if other.name_key != name_key or other.address_key != address_key:
+                continue
+            if address_key or (other.city_key, other.postal_code) == (city_key, postal_code):
+                return index
+        return None
+
     def best(
         self, name_key: str, address_key: str, city_key: str, postal_code: str, *, block: str
     ) -> Scored | None:
         """The best candidate of this block for a submitted location, or None below the review band."""
         self._catch_up()
-        if address_key:
-            same = self._exact.get((name_key, address_key))
-            if same is not None:
-                return Scored(self.candidates[same].pk, 100.0, f"{block}: same name and address")
-        else:
-            same = self._resubmitted.get((name_key, city_key, postal_code))
-            if same is not None:
-                return Scored(self.candidates[same].pk, 100.0, f"{block}: same name, city and postal code")
+        same = self._same(name_key, address_key, city_key, postal_code)
+        if same is not None:
+            rule = "same name and address" if address_key else "same name, city and postal code"
+            return Scored(self.candidates[same].pk, 100.0, f"{block}: {rule}")
         indices = self.shortlist(name_key, address_key)
-        return best_match(
-            name_key,
-            address_key,
-            [self.candidates[i] for i in indices],
-            block=block,
-            spaceless=[self.spaceless[i] for i in indices],
-        )
+        return best_match(name_key, address_key, [self.candidates[i] for i in indices], block=block)
 
 
 class CountryBlocks:

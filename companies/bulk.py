@@ -44,6 +44,12 @@ Progress = Callable[[int, int], None]
 
 #: The columns of a new location as the plan keeps them: the submitted fields, then the keys.
 NEW_FIELDS = (*LOCATION_FIELDS, "name_key", "address_key", "city_key")
+_FIELD_NAMES = frozenset(LOCATION_FIELDS)
+#: The text fields whose values repeat from row to row.
+_REPEATING = frozenset(
+    LOCATION_FIELDS.index(f)
+    for f in ("city", "postal_code", "country", "sector", "processing_type", "worker_band")
+)
 _NAME, _ADDRESS, _CITY, _POSTAL, _COUNTRY = (
     LOCATION_FIELDS.index(f) for f in ("name", "address", "city", "postal_code", "country")
 )
@@ -85,7 +91,7 @@ def _checks() -> FieldChecks:
 
 def _valid_values(fields: dict[str, Any]) -> tuple[Any, ...]:
     """The row's values in LOCATION_FIELDS order, or ValidationError with every message."""
-    unknown = set(fields) - set(LOCATION_FIELDS)
+    unknown = fields.keys() - _FIELD_NAMES
     if unknown:
         raise ValueError(f"unknown location fields: {sorted(unknown)}")
     if not _checks().accepts(fields):
@@ -111,16 +117,21 @@ def _defaults() -> dict[str, Any]:
     return _DEFAULTS
 
 
-def _load_blocks(countries: set[str]) -> dict[str, CountryBlocks]:
-    """Every active location of the batch's countries, in one query with only the scorer's columns."""
-    blocks = {country: CountryBlocks() for country in countries}
+def _load_blocks(country: str) -> CountryBlocks:
+    """Every active location of one country, in one query with only the scorer's columns."""
+    blocks = CountryBlocks()
     rows = (
-        ProductionLocation.objects.filter(country__in=sorted(countries), status=LocationStatus.ACTIVE)
+        ProductionLocation.objects.filter(country=country, status=LocationStatus.ACTIVE)
         .order_by("pk")
-        .values_list("pk", "name_key", "address_key", "city_key", "postal_code", "country")
+        .values_list("pk", "name_key", "address_key", "city_key", "postal_code")
     )
-    for pk, name_key, address_key, city_key, postal_code, country in rows.iterator(chunk_size=CHUNK):
-        blocks[country].add(matching.Candidate(pk, name_key, address_key, city_key, postal_code))
+    shared: dict[str, str] = {}  # one string per city and postal code, not one per location
+    for pk, name_key, address_key, city_key, postal_code in rows.iterator(chunk_size=CHUNK):
+        city_key, postal_code = (
+            shared.setdefault(city_key, city_key),
+            shared.setdefault(postal_code, postal_code),
+        )
+        blocks.add(matching.Candidate(pk, name_key, address_key, city_key, postal_code))
     return blocks
 
 
@@ -129,24 +140,31 @@ def locations_plan(*, actor: Any, rows: Iterable[dict[str, Any]], progress: Prog
     without writing anything. Take the matching lock around this and `locations_write`."""
     _require_discloser(actor)
     outcomes: list[BulkOutcome] = []
-    checked: list[tuple[Any, ...] | None] = []
-    for fields in rows:
+    checked: dict[int, tuple[Any, ...]] = {}
+    # Blocks never cross a country: one country's locations in memory at a time, in file order within it.
+    by_country: dict[str, list[int]] = {}
+    shared: dict[Any, Any] = {}  # one object per repeated value (country, city, sector, ...), not per row
+    for index, fields in enumerate(rows):
         try:
             values = _valid_values(fields)
         except ValidationError as exc:
             outcomes.append(BulkOutcome(result="rejected", errors=list(exc.messages)))
-            checked.append(None)
             continue
         outcomes.append(BulkOutcome(result=""))
-        checked.append((*values, *location_keys(values[_NAME], values[_ADDRESS], values[_CITY])))
-    blocks = _load_blocks({values[_COUNTRY] for values in checked if values is not None})
+        keys = location_keys(values[_NAME], values[_ADDRESS], values[_CITY])
+        row = [shared.setdefault(v, v) if i in _REPEATING else v for i, v in enumerate(values)]
+        checked[index] = (*row, *keys[:2], shared.setdefault(keys[2], keys[2]))
+        by_country.setdefault(row[_COUNTRY], []).append(index)
     plan = Plan(outcomes=outcomes)
-    total = len(checked)
-    for index, row in enumerate(checked):
-        if row is not None:
-            _decide(plan, index, row, blocks[row[_COUNTRY]])
-        if progress is not None and ((index + 1) % CHUNK == 0 or index + 1 == total):
-            progress(index + 1, total)
+    total, done = len(outcomes), len(outcomes) - len(checked)
+    for country in sorted(by_country):
+        blocks = _load_blocks(country)
+        for index in by_country[country]:
+            _decide(plan, index, checked.pop(index), blocks)
+            done += 1
+            if progress is not None and (done % CHUNK == 0 or done == total):
+                progress(done, total)
+        del blocks
     return plan
 
 

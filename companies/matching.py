@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
@@ -192,7 +193,9 @@ def normalise_address(address: str) -> str:
     return " ".join(ABBREVIATIONS.get(token, token) for token in _tokens(address or ""))
 
 
+@lru_cache(maxsize=4096)
 def normalise_city(city: str) -> str:
+    """The matching key of a city: "İzmir" -> "izmir" (a list names the same few cities on every row)."""
     return " ".join(_tokens(city or ""))
 
 

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import closing
 from decimal import Decimal
 from functools import lru_cache
 from typing import IO, Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone, translation
@@ -32,7 +34,7 @@ from . import bulk
 from .imports.choices import normalise_word
 from .imports.read import TableFileError
 from .imports.result import ResultLine, RowStatus, result_csv_bytes, result_for
-from .imports.rows import LocationRow, RejectedRow, parse_locations
+from .imports.rows import LocationRow, RejectedRow, parse_locations, row_from_json, row_to_json
 from .models import LocationUpload, ProcessingType, ProductCategory, SupplyLink, WorkerBand
 from .services import MATCHING_LOCK
 
@@ -171,13 +173,16 @@ def location_upload_parse(*, upload_id: int) -> LocationUpload | None:
     _set(upload, Status.PARSING)
     counts = {"rows": 0, "valid": 0, "rejected": 0, "duplicates": 0}
     flagged: list[ResultLine] = []
-    with translation.override(_language(upload)):
+    checked = tempfile.TemporaryFile()  # noqa: SIM115 - handed to the storage below, closed in finally
+    with translation.override(_language(upload)), closing(checked):
         try:
             for row in _parsed_rows(upload):
                 counts["rows"] += 1
                 line = result_for(row)
                 if line is None:
                     counts["valid"] += 1
+                    assert isinstance(row, LocationRow)
+                    checked.write(row_to_json(row).encode() + b"\n")
                 else:
                     counts["rejected" if line.status == RowStatus.REJECTED else "duplicates"] += 1
                     flagged.append(line)
@@ -191,7 +196,10 @@ def location_upload_parse(*, upload_id: int) -> LocationUpload | None:
             jobs.job_fail(job_id=upload.job_id, message=message)
             return upload
         name = _write_results(upload, flagged)
-        _set(upload, Status.PREVIEW, results=name, **counts)
+        checked.seek(0)
+        field = upload.checked.field
+        rows_name = field.storage.save(field.generate_filename(upload, "checked.jsonl"), File(checked))
+        _set(upload, Status.PREVIEW, results=name, checked=rows_name, **counts)
         jobs.job_finish(
             job_id=upload.job_id,
             content=result_csv_bytes(flagged),
@@ -224,7 +232,8 @@ def location_upload_cancel(*, actor: Any, upload: LocationUpload) -> LocationUpl
         locked = LocationUpload.objects.select_for_update().get(pk=upload.pk)
         if locked.status != Status.PREVIEW:
             raise ValidationError(_("This upload is not waiting for confirmation."), code="not_preview")
-        _set(locked, Status.CANCELLED)
+        _forget_checked_rows(locked)
+        _set(locked, Status.CANCELLED, checked="")
         audit_record(actor=actor, action="location_upload.cancelled", target=locked)
     return locked
 
@@ -240,14 +249,25 @@ def _category_words(language: str) -> dict[str, str]:
     return known
 
 
-def _categories(values: Iterable[str]) -> list[str]:
-    known = _category_words(translation.get_language() or "")
+def _categories(values: tuple[str, ...]) -> list[str]:
+    return list(_category_codes(translation.get_language() or "", values))
+
+
+@lru_cache(maxsize=4096)
+def _category_codes(language: str, values: tuple[str, ...]) -> tuple[str, ...]:
+    # The same few combinations of categories repeat on most rows of a list: map each one once.
+    known = _category_words(language)
     found = [known.get(normalise_word(value), ProductCategory.OTHER) for value in values]
-    return list(dict.fromkeys(found))
+    return tuple(dict.fromkeys(found))
 
 
 def _read_valid_rows(upload: LocationUpload) -> tuple[list[ResultLine], list[LocationRow]]:
-    """The stored file read again: the lines already decided (rejected, duplicate) and the valid rows."""
+    """The lines the check already decided (rejected, duplicate) and the valid rows: as the check kept
+    them, or (for a list checked before it kept them) from the file read again."""
+    if upload.checked:
+        with upload.checked.open("rb") as handle:
+            shared: dict[Any, Any] = {}
+            return upload_result_lines(upload), [row_from_json(line, shared) for line in handle]
     lines: list[ResultLine] = []
     valid: list[LocationRow] = []
     for number, row in enumerate(_parsed_rows(upload), start=1):
@@ -262,6 +282,13 @@ def _read_valid_rows(upload: LocationUpload) -> tuple[list[ResultLine], list[Loc
                 upload, 5 + 15 * number // max(upload.rows, 1), _("%(rows)s rows read") % {"rows": number}
             )
     return lines, valid
+
+
+def _forget_checked_rows(upload: LocationUpload) -> None:
+    """Remove the kept rows once the transaction that no longer needs them commits."""
+    if upload.checked:
+        name, storage = upload.checked.name, upload.checked.storage
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 def _progress(upload: LocationUpload, percent: int, message: str) -> None:
@@ -302,8 +329,9 @@ def location_upload_apply(*, upload_id: int) -> LocationUpload | None:
                 _apply_outcomes(upload, valid, outcomes, lines)
                 name = _write_results(upload, lines)
                 counts = {str(status): sum(1 for x in lines if x.status == status) for status in _COUNTED}
-                _set(upload, Status.APPLIED, results=name, **counts)
+                _set(upload, Status.APPLIED, results=name, checked="", **counts)
                 audit_record(actor=actor, action="location_upload.applied", target=upload)
+                _forget_checked_rows(locked)
     jobs.job_finish(
         job_id=upload.job_id,
         content=result_csv_bytes(lines),

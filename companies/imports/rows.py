@@ -8,12 +8,13 @@ city) is kept but carries ``duplicate_of``, the earlier line number, so the prev
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from functools import lru_cache
-from typing import IO
+from typing import IO, Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -87,6 +88,43 @@ class LocationRow:
     @property
     def key(self) -> tuple[str, str, str]:
         return duplicate_key(self.name, self.country, self.city)
+
+
+_ROW_FIELDS = tuple(f.name for f in fields(LocationRow))
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+#: The values that repeat from row to row (one shared object each when rows are read back).
+_REPEATING = frozenset(
+    _ROW_FIELDS.index(name)
+    for name in (
+        "country",
+        "city",
+        "postal_code",
+        "sector",
+        "sector_text",
+        "processing_type",
+        "processing_type_text",
+        "worker_band",
+        "product_categories",
+    )
+)
+
+
+def row_to_json(row: LocationRow) -> str:
+    """One line of JSON that `row_from_json` turns back into the same row."""
+    return _ENCODER.encode([getattr(row, name) for name in _ROW_FIELDS])
+
+
+def row_from_json(text: str | bytes, shared: dict[Any, Any] | None = None) -> LocationRow:
+    """The row back from `row_to_json`; with `shared`, a repeated value becomes one object for all rows."""
+    values = json.loads(text)
+    values[_CATEGORIES] = tuple(values[_CATEGORIES])
+    if shared is not None:
+        for index in _REPEATING:
+            values[index] = shared.setdefault(values[index], values[index])
+    return LocationRow(*values)
+
+
+_CATEGORIES = _ROW_FIELDS.index("product_categories")
 
 
 @dataclass(slots=True)

@@ -52,9 +52,14 @@ class SupplyLink(models.Model):
         on_delete=models.PROTECT,
         related_name="supply_links",
         limit_choices_to={"kind": Role.COMPANY},
+        db_index=False,  # the unique (company, location, covenant) index serves look-ups by company
     )
     location = models.ForeignKey(
-        ProductionLocation, verbose_name=_("location"), on_delete=models.PROTECT, related_name="links"
+        ProductionLocation,
+        verbose_name=_("location"),
+        on_delete=models.PROTECT,
+        related_name="links",
+        db_index=False,  # the (location, show_publicly) index serves look-ups by location
     )
     covenant = models.ForeignKey(
         Covenant, verbose_name=_("covenant"), on_delete=models.PROTECT, related_name="supply_links"

@@ -61,9 +61,7 @@ def _max_length_validator(limit: int) -> MaxLengthValidator:
 class ProductionLocation(models.Model):
     """A factory, mill, farm or mine that member companies source from. Only the services write it."""
 
-    public_id = models.CharField(
-        _("public ID"), max_length=20, unique=True, default=new_public_id, editable=False
-    )
+    public_id = models.CharField(_("public ID"), max_length=20, default=new_public_id, editable=False)
     name = models.CharField(
         _("name"), max_length=NAME_MAX_LENGTH, validators=[_max_length_validator(NAME_MAX_LENGTH)]
     )
@@ -132,7 +130,6 @@ class ProductionLocation(models.Model):
         ordering = ["name_key", "pk"]
         indexes = [
             models.Index(fields=["name_key"], name="location_name_key"),
-            models.Index(fields=["address_key"], name="location_address_key"),
             models.Index(fields=["country", "city_key"], name="location_country_city"),
             models.Index(fields=["country", "postal_code"], name="location_country_postal"),
             models.Index(fields=["status", "country"], name="location_status_country"),
@@ -140,6 +137,9 @@ class ProductionLocation(models.Model):
             models.Index(fields=["sector", "name_key"], name="location_sector_name"),
         ]
         constraints = [
+            # A constraint rather than unique=True: IDs are looked up exactly, so the LIKE index that
+            # PostgreSQL would get beside it only costs time on every insert.
+            models.UniqueConstraint(fields=["public_id"], name="location_public_id_unique"),
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
                 name="location_latitude_range",

@@ -71,6 +71,9 @@ class LocationUpload(models.Model):
     updated = models.PositiveIntegerField(_("links updated"), default=0)
     #: Per-row results as JSON lines: {"line", "status", "name", "reason"}.
     results = models.FileField(_("row results"), upload_to=_rows_path, blank=True)
+    #: The valid rows as the check read them (JSON lines), so that applying does not read the file
+    #: again; removed once the list is applied or cancelled.
+    checked = models.FileField(_("checked rows"), upload_to=_rows_path, blank=True, editable=False)
     created_at = models.DateTimeField(_("uploaded at"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
