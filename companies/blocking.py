@@ -144,14 +144,15 @@ class BlockIndex:
         if not numbers:
             found.update(_telling_shortlist(self._words, words, size))
             return sorted(found)
-        # A name with numbers reaches the review band by name only with a name of the same numbers
-        # or of none at all (`matching.OTHER_NUMBERS_CAP`).
-        bearers = [_positions(self._words, number) for number in numbers]
-        if all(bearers):
-            same = set(bearers[0]).intersection(*bearers[1:])
-            if len(same) > SHORTLIST_SIZE:
-                same &= _telling_shortlist(self._words, words - numbers, size)
-            found |= same
+        # A name with numbers reaches the review band by name only with a name without numbers, or
+        # one whose numbers include or are included in its own (`matching.OTHER_NUMBERS_CAP`): such a
+        # name bears one of its numbers.
+        same: set[int] = set()
+        for number in numbers:
+            same.update(_positions(self._words, number))
+        if len(same) > SHORTLIST_SIZE:
+            same &= _telling_shortlist(self._words, words - numbers, size)
+        found |= same
         found.update(_telling_shortlist(self._plain, words - numbers, size))
         return sorted(found)
 

@@ -27,7 +27,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
 from portal.audit.services import audit_record
-from portal.core.bulk_insert import insert_rows
+from portal.core.bulk_insert import ANALYZE_FROM_ROWS, insert_rows, refresh_statistics
 from portal.core.fast_clean import FieldChecks
 from portal.core.locks import advisory_lock
 
@@ -229,6 +229,8 @@ def locations_write(*, actor: Any, plan: Plan) -> list[BulkOutcome]:
     _record_automatic(plan, real)
     if ids:
         audit_record(actor=actor, action="location.bulk_created", note=f"{len(ids)} locations")
+    if len(ids) >= ANALYZE_FROM_ROWS:
+        refresh_statistics(ProductionLocation, LocationEvent)
     return plan.outcomes
 
 

@@ -34,10 +34,13 @@ NAME_WEIGHT = 0.7
 ADDRESS_WEIGHT = 0.3
 #: Without an address on both sides the name alone cannot prove a match: at most the review band.
 NAME_ONLY_CAP = 90.0
-#: Names that both carry numbers, and not the same ones ("Unit 1" and "Unit 2" of one group, "Mill 3"
-#: and "Mill 4"), are other places: their name similarity stays below the review band, so only the
-#: same address can still bring such a pair to review.
+#: Names whose numbers conflict ("Unit 1" and "Unit 2" of one group, "Mill 3" and "Mill 4": both carry
+#: numbers and neither's numbers include the other's) are other places: their name similarity stays
+#: below the review band, so only the same address can still bring such a pair to review.
 OTHER_NUMBERS_CAP = REVIEW_SCORE - 1
+#: Addresses whose numbers conflict ("Plot 9, Road 7" and "Plot 12, Road 4") are other addresses,
+#: however alike their words: the same name at another plot is a case for review, never automatic.
+OTHER_ADDRESS_NUMBERS_CAP = 50.0
 
 #: Legal forms, written as they look after normalising (lower case, dotted forms joined, no
 #: punctuation). The one place to extend: longer phrases are removed before their parts.
@@ -207,16 +210,30 @@ def name_similarity(a: str, b: str) -> float:
     words = (fuzz.token_set_ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 2
     letters = fuzz.ratio(a.replace(" ", ""), b.replace(" ", ""))
     similar = float(max(words, letters))
-    if similar > OTHER_NUMBERS_CAP:
-        numbers_a, numbers_b = name_numbers(a), name_numbers(b)
-        if numbers_a and numbers_b and numbers_a != numbers_b:
-            return OTHER_NUMBERS_CAP
+    if similar > OTHER_NUMBERS_CAP and numbers_conflict(a, b):
+        return OTHER_NUMBERS_CAP
     return similar
 
 
-def name_numbers(name_key: str) -> frozenset[str]:
-    """The numbers standing as words in a name key ("sunrise knitwear unit 2" -> {"2"})."""
-    return frozenset(word for word in name_key.split() if word.isdigit())
+def address_similarity(a: str, b: str) -> float:
+    """0-100 for two address keys: their word sets, at most OTHER_ADDRESS_NUMBERS_CAP when their numbers
+    conflict."""
+    similar = float(fuzz.token_set_ratio(a, b))
+    if similar > OTHER_ADDRESS_NUMBERS_CAP and numbers_conflict(a, b):
+        return OTHER_ADDRESS_NUMBERS_CAP
+    return similar
+
+
+def key_numbers(key: str) -> frozenset[str]:
+    """The numbers standing as words in a normalised key ("sunrise knitwear unit 2" -> {"2"})."""
+    return frozenset(word for word in key.split() if word.isdigit())
+
+
+def numbers_conflict(a: str, b: str) -> bool:
+    """Both keys carry numbers and neither's numbers include the other's ("mill 3 unit 2" and "mill 3"
+    do not conflict; "unit 1" and "unit 2" do)."""
+    numbers_a, numbers_b = key_numbers(a), key_numbers(b)
+    return bool(numbers_a and numbers_b) and not (numbers_a <= numbers_b or numbers_b <= numbers_a)
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +264,7 @@ def score(
     if name_score is None:
         name_score = name_similarity(name_key, other.name_key)
     if address_key and other.address_key:
-        address_score = float(fuzz.token_set_ratio(address_key, other.address_key))
+        address_score = address_similarity(address_key, other.address_key)
         combined = NAME_WEIGHT * name_score + ADDRESS_WEIGHT * address_score
         return Scored(
             other.pk,

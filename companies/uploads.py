@@ -26,7 +26,7 @@ from covenants.models import Covenant, Membership
 from portal.access import get_visible_or_404
 from portal.accounts.roles import Role, role_of
 from portal.audit.services import audit_record
-from portal.core.bulk_insert import insert_rows
+from portal.core.bulk_insert import ANALYZE_FROM_ROWS, insert_rows, refresh_statistics
 from portal.core.locks import advisory_lock
 from portal.jobs import services as jobs
 
@@ -416,7 +416,7 @@ def _write_links(upload: LocationUpload, wanted: dict[int, dict[str, Any]]) -> s
     for location_id, pk, *values in rows.iterator(chunk_size=5000):
         if location_id in wanted:
             existing[location_id] = (pk, tuple(values))
-    insert_rows(
+    new = insert_rows(
         SupplyLink,
         ("company_id", "covenant_id", "location_id", *_LINK_FIELDS),
         (
@@ -425,6 +425,8 @@ def _write_links(upload: LocationUpload, wanted: dict[int, dict[str, Any]]) -> s
             if location_id not in existing
         ),
     )
+    if len(new) >= ANALYZE_FROM_ROWS:
+        refresh_statistics(SupplyLink)
     now = timezone.now()
     changed = [
         SupplyLink(pk=pk, updated_at=now, **wanted[location_id])

@@ -83,10 +83,32 @@ def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable
             [model._meta.db_table, pk.column, len(rows)],
         )
         ids = [row[0] for row in cursor.fetchall()]
-        with cursor.cursor.copy(f"COPY {table} ({column_list}) FROM STDIN") as copy:
+        # The raw psycopg cursor: errors are turned into Django's (IntegrityError, ...) by hand.
+        with (
+            connection.wrap_database_errors,
+            cursor.cursor.copy(f"COPY {table} ({column_list}) FROM STDIN") as copy,
+        ):
             for pk_value, row in zip(ids, rows, strict=True):
                 values = [pk_value, *row[:given], *(make() for make in makers)]
                 for i in needs_dump:
                     values[i + 1] = dumpers[i](values[i + 1])
                 copy.write_row(values)
     return ids
+
+
+#: From this many rows written at once, the planner's statistics are refreshed.
+ANALYZE_FROM_ROWS = 10_000
+
+
+def refresh_statistics(*models_: type[models.Model]) -> None:
+    """ANALYZE the tables after a large write (PostgreSQL only).
+
+    Autovacuum analyzes a table only a while after many rows changed; until then the planner still
+    sees the table as it was (an empty table stays "empty") and may choose plans that read a 100,000
+    row table once per row. Sampling costs a fraction of a second. Inside a transaction the statistics
+    count its own new rows too."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for model in models_:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from companies import matching, services
+from companies.blocking import COMMON_WORDS_CAP, CountryBlocks
 from companies.models import LocationEvent, LocationMatch, LocationStatus, ProductionLocation, SupplyLink
 
 from .factories import LocationFactory, SupplyLinkFactory
@@ -231,3 +232,64 @@ def test_a_location_cannot_be_merged_into_itself(secretariat_user):
     location = LocationFactory()
     with pytest.raises(ValidationError, match="into itself"):
         services.location_merge(actor=secretariat_user, source_id=location.pk, target_id=location.pk)
+
+
+# --- numbers in names, and the shortlist ----------------------------------------------------------
+
+
+def test_units_with_other_numbers_are_other_places_unless_they_share_the_address():
+    unit_1, unit_2 = (
+        matching.normalise_name("Sunrise Knitwear Unit 1"),
+        matching.normalise_name("Sunrise Knitwear Unit 2"),
+    )
+    assert matching.name_similarity(unit_1, unit_2) < matching.REVIEW_SCORE
+    other = matching.Candidate(1, unit_1, "plot 12 road 4")
+    assert matching.best_match(unit_2, "", [other], block="b") is None
+    assert matching.best_match(unit_2, "plot 9 road 7", [other], block="b") is None
+    same_address = matching.best_match(unit_2, "plot 12 road 4", [other], block="b")
+    assert same_address is not None and matching.decision(same_address.score) == "review"
+    # A name without a number against one with: still a case for review (a unit of the same group).
+    plain = matching.normalise_name("Sunrise Knitwear")
+    assert matching.name_similarity(plain, unit_2) >= matching.REVIEW_SCORE
+
+
+def _crowded_block(size: int) -> CountryBlocks:
+    """A city block of `size` locations with the same common words and a number each."""
+    blocks = CountryBlocks()
+    kinds = ["garments", "knitwear", "textile mills", "apparels"]
+    for n in range(size):
+        name = matching.normalise_name(f"Golden {kinds[n % 4]} {n}")
+        blocks.add(matching.Candidate(n, name, f"plot {n} road {n % 50}", "dhaka"))
+    return blocks
+
+
+def test_the_shortlist_finds_the_same_factory_among_thousands_of_similar_names():
+    blocks = _crowded_block(5_000)
+    blocks.add(matching.Candidate(99_001, matching.normalise_name("Rahman Knit Composite"), "", "dhaka"))
+    block, label = blocks.block_for("dhaka", "")
+    assert label == "country+city"
+    # A telling word keeps the shortlist short: the number, or the rare words of the name.
+    assert len(block.shortlist(matching.normalise_name("Golden Garments 1234"))) <= 3
+    typo = matching.normalise_name("Rahmann Knit Composite Ltd")
+    assert 99_001 in [block.candidates[i].pk for i in block.shortlist(typo)]
+    found = blocks.best(typo, "", "dhaka", "")
+    assert found is not None and found.pk == 99_001
+    # The same name spelled otherwise is matched; a neighbour with another number is not.
+    again = blocks.best(matching.normalise_name("GOLDEN GARMENTS 1232"), "plot 1232 road 32", "dhaka", "")
+    assert again is not None and again.pk == 1232 and matching.decision(again.score) == "match"
+    assert blocks.best(matching.normalise_name("Golden Garments 7777"), "plot 1 road 1", "dhaka", "") is None
+
+
+def test_a_name_of_only_common_words_is_scored_against_those_bearing_both_rarest():
+    blocks = _crowded_block(2_000)
+    block, _label = blocks.block_for("dhaka", "")
+    shortlist = block.shortlist(matching.normalise_name("Golden Garments"))
+    assert 0 < len(shortlist) <= COMMON_WORDS_CAP
+    assert all("garments" in block.candidates[i].name_key for i in shortlist)
+
+
+def test_the_same_letters_meet_however_the_words_are_grouped_in_a_crowded_block():
+    blocks = _crowded_block(3_000)
+    blocks.add(matching.Candidate(77, matching.normalise_name("深圳华丰服装有限公司"), "", "dhaka"))
+    found = blocks.best(matching.normalise_name("Shenzhen Huafeng Fuzhuang Co., Ltd."), "", "dhaka", "")
+    assert found is not None and found.pk == 77
