@@ -128,6 +128,9 @@ def child(path: str, database: str, profile: str = "") -> None:
             pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(60)
             pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(40)
     upload = LocationUpload.objects.get(pk=upload.pk)
+    from companies.models import LocationMatch
+
+    review = LocationMatch.objects.filter(status=LocationMatch.Status.PENDING).count()
     print(
         json.dumps(
             {
@@ -136,6 +139,7 @@ def child(path: str, database: str, profile: str = "") -> None:
                 "total_s": done - started,
                 "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                 "status": upload.status,
+                "review": review,
                 "counts": {
                     k: getattr(upload, k)
                     for k in ("rows", "valid", "rejected", "duplicates", "created", "matched", "updated")
@@ -184,6 +188,7 @@ def main() -> None:
             print(f"{label:<32} {numbers[key]:>9.2f} {numbers[key] / floor:>14.1f}")
         print(f"{'whole pipeline':<32} {numbers['total_s']:>9.2f} {numbers['total_s'] / floor:>14.1f}")
         print(f"worker peak RSS {numbers['peak_mb']:.0f} MB; status {numbers['status']}; {numbers['counts']}")
+        print(f"potential matches waiting for review: {numbers['review']}")
     finally:
         connection.close()
         connection.creation.destroy_test_db(old_name, verbosity=0)
