@@ -173,7 +173,7 @@ def location_upload_parse(*, upload_id: int) -> LocationUpload | None:
     _set(upload, Status.PARSING)
     counts = {"rows": 0, "valid": 0, "rejected": 0, "duplicates": 0}
     flagged: list[ResultLine] = []
-    checked = tempfile.TemporaryFile()  # noqa: SIM115 - handed to the storage below, closed in finally
+    checked = tempfile.TemporaryFile()  # noqa: SIM115 - handed to the storage below, closed by closing()
     with translation.override(_language(upload)), closing(checked):
         try:
             for row in _parsed_rows(upload):

@@ -1,0 +1,1 @@
+"""Assessment frameworks shipped with the portal."""

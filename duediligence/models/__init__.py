@@ -1,0 +1,19 @@
+from .assessment import Answer, Assessment, AssessmentEvent
+from .framework import AnswerType, CycleFramework, Framework, OecdStep, Question, Section
+from .risk import Action, ActionProgress, Involvement, Risk
+
+__all__ = [
+    "Action",
+    "ActionProgress",
+    "Answer",
+    "AnswerType",
+    "Assessment",
+    "AssessmentEvent",
+    "CycleFramework",
+    "Framework",
+    "Involvement",
+    "OecdStep",
+    "Question",
+    "Risk",
+    "Section",
+]
