@@ -8,8 +8,13 @@ class DuediligenceConfig(AppConfig):
 
     def ready(self) -> None:
         from covenants.hooks import register_pending_reviews
+        from portal.accounts.roles import Role
+        from portal.registry import register_nav
 
         from .selectors import pending_review_count
 
+        register_nav(_("Due diligence"), "duediligence:assessments", roles={Role.COMPANY}, order=25)
+        register_nav(_("Risk register"), "duediligence:risks", roles={Role.COMPANY}, order=26)
+        register_nav(_("Self-assessments"), "duediligence:assessments", roles={Role.SECRETARIAT}, order=25)
         # The cycle's "pending reviews" (closing a cycle with reviews pending needs "close anyway").
         register_pending_reviews(pending_review_count)

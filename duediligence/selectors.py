@@ -13,7 +13,7 @@ from covenants.models import AnnualCycle
 from portal.access import get_visible_or_404
 from portal.accounts.roles import Role, role_of
 
-from .models import Action, Assessment, Risk
+from .models import Action, Assessment, Question, Risk
 
 
 def _scoped(queryset: QuerySet[Any], user: Any) -> QuerySet[Any]:
@@ -57,3 +57,30 @@ def action_get_for(user: Any, action_id: Any) -> Action:
 def pending_review_count(cycle: AnnualCycle) -> int:
     """How many of the cycle's assessments wait for the secretariat (the cycle's "pending reviews")."""
     return Assessment.objects.filter(cycle=cycle, status__in=Assessment.AWAITING_REVIEW).count()
+
+
+def startable_cycles_for(user: Any) -> QuerySet[AnnualCycle]:
+    """The open cycles with a framework, of the covenants the user's company is a current member of,
+    for which it has not started its self-assessment yet."""
+    from covenants.models import Membership
+
+    if role_of(user) != Role.COMPANY or not getattr(user, "organisation_id", None):
+        return AnnualCycle.objects.none()
+    member_of = Membership.objects.current().filter(company_id=user.organisation_id).values("covenant_id")
+    return (
+        AnnualCycle.objects.filter(
+            status=AnnualCycle.Status.OPEN, covenant_id__in=member_of, framework_choice__isnull=False
+        )
+        .exclude(assessments__company_id=user.organisation_id)
+        .select_related("covenant")
+        .order_by("self_assessment_due", "pk")
+    )
+
+
+def step_questions(assessment: Assessment, step: int) -> QuerySet[Question]:
+    """The questions of one OECD step of the assessment's framework, in order, with their section."""
+    return (
+        Question.objects.filter(section__framework_id=assessment.framework_id, section__step=step)
+        .select_related("section")
+        .order_by("section__position", "section__code", "position", "code")
+    )

@@ -161,8 +161,8 @@ class Action(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
-        verbose_name = _("action")
-        verbose_name_plural = _("actions")
+        verbose_name = _("planned action")
+        verbose_name_plural = _("planned actions")
         ordering = ["due_on", "pk"]
         constraints = [
             models.CheckConstraint(condition=Q(progress__lte=100), name="action_progress_at_most_100"),

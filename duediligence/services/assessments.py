@@ -132,8 +132,8 @@ def _clean_value(question: Question, choice: str, text: str, number: Any) -> tup
                 or (high is not None and value > high)
             ):
                 errors["number"] = _("Enter a number from %(low)s to %(high)s.") % {
-                    "low": f"{low:g}" if low is not None else "…",
-                    "high": f"{high:g}" if high is not None else "…",
+                    "low": format(low.normalize(), "f") if low is not None else "…",
+                    "high": format(high.normalize(), "f") if high is not None else "…",
                 }
     if errors:
         raise ValidationError(errors)

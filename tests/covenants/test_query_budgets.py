@@ -140,7 +140,8 @@ SECRETARIAT_PAGES = {
     "memberships": (6, lambda w: url("memberships"), lambda w: w["own"].company.name),
     "membership-detail": (6, lambda w: url("membership-detail", w["own"].pk), lambda w: w["last_event"]),
     "cycles": (6, lambda w: url("cycles"), lambda w: w["first_cycle"]),
-    "cycle-detail": (5, lambda w: url("cycle-detail", w["cycle"].pk), lambda w: w["cycle"].covenant.name_en),
+    # One more than the cycle itself: the count of self-assessments waiting for review (due diligence).
+    "cycle-detail": (6, lambda w: url("cycle-detail", w["cycle"].pk), lambda w: w["cycle"].covenant.name_en),
     "parties": (7, lambda w: url("parties", w["main"].slug), lambda w: w["last_party"]),
     "governance": (8, lambda w: url("governance", w["main"].slug), lambda w: w["last_seat"]),
 }

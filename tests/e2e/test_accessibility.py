@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from covenants.models import AnnualCycle, Membership, SteeringGroupMeeting
+from duediligence.models import Assessment
 from portal.accounts.models import Organisation
 from portal.accounts.roles import Role
 
@@ -43,6 +44,8 @@ def _secretariat_pages() -> list[str]:
     application = Membership.objects.filter(status=Membership.Status.APPLIED).first()
     cycle = AnnualCycle.objects.filter(covenant__slug=GARMENTS).first()
     meeting = SteeringGroupMeeting.objects.filter(covenant__slug=GARMENTS).first()
+    waiting = Assessment.objects.filter(status="submitted").first()
+    assert waiting
     pending = Organisation.objects.create(
         name="Wachtende Organisatie (demo)", kind=Role.NGO, status=Organisation.Status.PENDING
     )
@@ -67,19 +70,31 @@ def _secretariat_pages() -> list[str]:
         f"/covenants/{GARMENTS}/governance/",
         f"/covenants/{GARMENTS}/governance/meetings/new/",
         f"/covenants/{GARMENTS}/governance/meetings/{meeting.pk}/edit/",
+        "/due-diligence/",
+        f"/due-diligence/assessments/{waiting.pk}/",
+        f"/due-diligence/assessments/{waiting.pk}/steps/2/",
+        "/due-diligence/risks/",
+        "/due-diligence/actions/",
     ]
 
 
 def _company_pages() -> list[str]:
     membership = Membership.objects.filter(company__users__email="company@demo.example").first()
-    assert membership
+    draft = Assessment.objects.filter(company__users__email="company@demo.example", status="draft").first()
+    assert membership and draft
     return [
         "/dashboard/home/company/",
+        "/due-diligence/",
+        f"/due-diligence/assessments/{draft.pk}/",
+        f"/due-diligence/assessments/{draft.pk}/steps/1/",
+        f"/due-diligence/assessments/{draft.pk}/steps/3/",
         "/notifications/",
         "/covenants/memberships/",
         "/covenants/memberships/apply/",
         f"/covenants/memberships/{membership.pk}/",
         f"/covenants/{GARMENTS}/",
+        "/due-diligence/risks/",
+        "/due-diligence/actions/",
     ]
 
 

@@ -1,0 +1,24 @@
+"""Pages under /<lang>/due-diligence/."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "duediligence"
+
+urlpatterns = [
+    # --- self-assessments ---
+    path("", views.assessment_list_view, name="assessments"),
+    path("cycles/<int:cycle_id>/start/", views.assessment_start_view, name="assessment-start"),
+    path("assessments/<int:pk>/", views.assessment_detail_view, name="assessment"),
+    path("assessments/<int:pk>/steps/<int:step>/", views.assessment_step_view, name="assessment-step"),
+    path("assessments/<int:pk>/submit/", views.assessment_submit_view, name="assessment-submit"),
+    # --- the risk register and the action plan ---
+    path("risks/", views.risk_list_view, name="risks"),
+    path("risks/new/", views.risk_create_view, name="risk-create"),
+    path("risks/<int:pk>/edit/", views.risk_edit_view, name="risk-edit"),
+    path("actions/", views.action_list_view, name="actions"),
+    path("actions/new/", views.action_create_view, name="action-create"),
+    path("actions/<int:pk>/", views.action_detail_view, name="action"),
+    path("actions/<int:pk>/edit/", views.action_edit_view, name="action-edit"),
+]

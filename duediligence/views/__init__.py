@@ -1,0 +1,33 @@
+"""The due-diligence pages: thin views that parse, call a selector or service, and render."""
+
+from .assessments import (
+    assessment_detail_view,
+    assessment_list_view,
+    assessment_start_view,
+    assessment_step_view,
+    assessment_submit_view,
+)
+from .risks import (
+    action_create_view,
+    action_detail_view,
+    action_edit_view,
+    action_list_view,
+    risk_create_view,
+    risk_edit_view,
+    risk_list_view,
+)
+
+__all__ = [
+    "action_create_view",
+    "action_detail_view",
+    "action_edit_view",
+    "action_list_view",
+    "assessment_detail_view",
+    "assessment_list_view",
+    "assessment_start_view",
+    "assessment_step_view",
+    "assessment_submit_view",
+    "risk_create_view",
+    "risk_edit_view",
+    "risk_list_view",
+]

@@ -1,0 +1,21 @@
+"""The due-diligence app's rows of the permission matrix (see tests/permission_matrix.py).
+
+Every object in the paths belongs to another company: 404 for every role, the company included; the
+secretariat reads assessments, risks and actions of every company but edits none of them."""
+
+from __future__ import annotations
+
+from tests.permission_matrix import LOGIN, WAITING, Row, World, expect
+
+from . import assessment_rows, risk_rows
+
+
+def build(world: World) -> None:
+    assessment_rows.build(world)
+    risk_rows.build(world)
+
+
+#: A page of the user's own company.
+COMPANY_PAGE = expect(404, anonymous=LOGIN, pending=WAITING, company=200)
+
+ROWS: list[Row] = [*assessment_rows.ROWS, *risk_rows.ROWS]
