@@ -11,7 +11,10 @@ class DuediligenceConfig(AppConfig):
         from portal.accounts.roles import Role
         from portal.registry import register_nav
 
+        from .notifications import register_kinds
         from .selectors import pending_review_count
+
+        register_kinds()
 
         register_nav(_("Due diligence"), "duediligence:assessments", roles={Role.COMPANY}, order=25)
         register_nav(_("Risk register"), "duediligence:risks", roles={Role.COMPANY}, order=26)

@@ -52,6 +52,10 @@ app.conf.update(
             "task": "covenants.tasks.cycle_send_deadline_reminders",
             "schedule": crontab(hour=7, minute=0),
         },
+        "duediligence-reminders": {
+            "task": "duediligence.tasks.reminders_send",
+            "schedule": crontab(hour=7, minute=15),
+        },
         "covenants-steering-grants-expire": {
             "task": "covenants.tasks.steering_grants_expire",
             "schedule": crontab(hour=0, minute=30),

@@ -1,5 +1,6 @@
 from .assessment import Answer, Assessment, AssessmentEvent
 from .framework import AnswerType, CycleFramework, Framework, OecdStep, Question, Section
+from .reminder import ReminderSent
 from .risk import Action, ActionProgress, Involvement, Risk
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "Involvement",
     "OecdStep",
     "Question",
+    "ReminderSent",
     "Risk",
     "Section",
 ]
