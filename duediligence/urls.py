@@ -13,6 +13,7 @@ urlpatterns = [
     path("assessments/<int:pk>/", views.assessment_detail_view, name="assessment"),
     path("assessments/<int:pk>/steps/<int:step>/", views.assessment_step_view, name="assessment-step"),
     path("assessments/<int:pk>/submit/", views.assessment_submit_view, name="assessment-submit"),
+    path("assessments/<int:pk>/review/", views.assessment_review_view, name="assessment-review"),
     # --- the risk register and the action plan ---
     path("risks/", views.risk_list_view, name="risks"),
     path("risks/new/", views.risk_create_view, name="risk-create"),

@@ -1,6 +1,7 @@
 from .assessment import Answer, Assessment, AssessmentEvent
 from .framework import AnswerType, CycleFramework, Framework, OecdStep, Question, Section
 from .reminder import ReminderSent
+from .review import QuestionFeedback, SectionScore
 from .risk import Action, ActionProgress, Involvement, Risk
 
 __all__ = [
@@ -15,7 +16,9 @@ __all__ = [
     "Involvement",
     "OecdStep",
     "Question",
+    "QuestionFeedback",
     "ReminderSent",
     "Risk",
     "Section",
+    "SectionScore",
 ]

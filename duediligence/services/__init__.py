@@ -15,6 +15,15 @@ from .frameworks import (
     framework_publish,
     require_draft,
 )
+from .reviews import (
+    computed_scores,
+    question_feedback_set,
+    review_decide,
+    review_start,
+    review_total,
+    section_score_set,
+    submission_changes,
+)
 from .risks import action_create, action_progress_add, action_update, risk_create, risk_update
 
 __all__ = [
@@ -26,12 +35,19 @@ __all__ = [
     "answer_save",
     "assessment_start",
     "assessment_transition",
+    "computed_scores",
     "cycle_framework_set",
     "framework_copy",
     "framework_create_from_data",
     "framework_publish",
     "missing_answers",
+    "question_feedback_set",
     "require_draft",
+    "review_decide",
+    "review_start",
+    "review_total",
     "risk_create",
     "risk_update",
+    "section_score_set",
+    "submission_changes",
 ]

@@ -110,6 +110,7 @@ def _detail_context(
         "events": events,
         "can_edit": can_edit,
         "can_submit": can_edit and assessment.cycle.status == AnnualCycle.Status.OPEN,
+        "can_review": role_of(request.user) == Role.SECRETARIAT,
     }
 
 
@@ -129,6 +130,7 @@ def assessment_step_view(request: AuthenticatedRequest, pk: int, step: int) -> H
     questions = list(selectors.step_questions(assessment, step))
     answers = {a.question_id: a for a in assessment.answers.filter(question__in=[q.pk for q in questions])}
     editable = role_of(request.user) == Role.COMPANY and assessment.is_editable
+    feedback = _visible_feedback(request, assessment, questions)
     conflicts: dict[int, Any] = {}
     if request.method == "POST":
         if not editable:
@@ -156,6 +158,7 @@ def assessment_step_view(request: AuthenticatedRequest, pk: int, step: int) -> H
                 "answer_choice": choice_label(question, getattr(answers.get(question.pk), "choice", "")),
                 "conflict": conflicts.get(question.pk),
                 "conflict_choice": choice_label(question, getattr(conflicts.get(question.pk), "choice", "")),
+                "feedback": feedback.get(question.pk, ""),
             }
         )
     return render(
@@ -171,6 +174,19 @@ def assessment_step_view(request: AuthenticatedRequest, pk: int, step: int) -> H
             "editable": editable,
         },
     )
+
+
+def _visible_feedback(
+    request: AuthenticatedRequest, assessment: Assessment, questions: list[Any]
+) -> dict[int, str]:
+    """The secretariat's feedback per question; the company sees it once a decision was made."""
+    from ..models import QuestionFeedback
+
+    waiting = assessment.status in (Assessment.Status.SUBMITTED, Assessment.Status.UNDER_REVIEW)
+    if role_of(request.user) == Role.COMPANY and waiting:
+        return {}
+    rows = QuestionFeedback.objects.filter(assessment=assessment, question__in=[q.pk for q in questions])
+    return dict(rows.values_list("question_id", "text"))
 
 
 def _save_step(

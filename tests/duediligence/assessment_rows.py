@@ -45,6 +45,11 @@ ROWS = [
     Row("duediligence:assessment", OTHERS, kwargs=lambda w: {"pk": w.dd_assessment.pk}),
     Row("duediligence:assessment-step", OTHERS, kwargs=lambda w: {"pk": w.dd_assessment.pk, "step": 1}),
     Row(
+        "duediligence:assessment-review",
+        expect(404, anonymous=LOGIN, pending=WAITING, secretariat=200),
+        kwargs=lambda w: {"pk": w.dd_assessment.pk},
+    ),
+    Row(
         "duediligence:assessment-submit",
         NOBODY,
         method="POST",
