@@ -14,6 +14,7 @@ urlpatterns = [
     path("assessments/<int:pk>/steps/<int:step>/", views.assessment_step_view, name="assessment-step"),
     path("assessments/<int:pk>/submit/", views.assessment_submit_view, name="assessment-submit"),
     path("assessments/<int:pk>/review/", views.assessment_review_view, name="assessment-review"),
+    path("assessments/<int:pk>/report/", views.assessment_report_view, name="assessment-report"),
     # --- the risk register and the action plan ---
     path("risks/", views.risk_list_view, name="risks"),
     path("risks/new/", views.risk_create_view, name="risk-create"),

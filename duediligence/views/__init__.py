@@ -7,6 +7,7 @@ from .assessments import (
     assessment_step_view,
     assessment_submit_view,
 )
+from .reports import assessment_report_view
 from .reviews import assessment_review_view
 from .risks import (
     action_create_view,
@@ -25,6 +26,7 @@ __all__ = [
     "action_list_view",
     "assessment_detail_view",
     "assessment_list_view",
+    "assessment_report_view",
     "assessment_review_view",
     "assessment_start_view",
     "assessment_step_view",

@@ -50,6 +50,14 @@ ROWS = [
         kwargs=lambda w: {"pk": w.dd_assessment.pk},
     ),
     Row(
+        "duediligence:assessment-report",
+        expect(404, anonymous=LOGIN, pending=WAITING, secretariat=302),
+        method="POST",
+        kwargs=lambda w: {"pk": w.dd_assessment.pk},
+        data={"layout": "assessment"},
+        case="another company's draft: the secretariat is sent back with a message",
+    ),
+    Row(
         "duediligence:assessment-submit",
         NOBODY,
         method="POST",
