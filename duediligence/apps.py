@@ -19,5 +19,8 @@ class DuediligenceConfig(AppConfig):
         register_nav(_("Due diligence"), "duediligence:assessments", roles={Role.COMPANY}, order=25)
         register_nav(_("Risk register"), "duediligence:risks", roles={Role.COMPANY}, order=26)
         register_nav(_("Self-assessments"), "duediligence:assessments", roles={Role.SECRETARIAT}, order=25)
+        register_nav(
+            _("Assessment frameworks"), "duediligence:frameworks", roles={Role.SECRETARIAT}, order=26
+        )
         # The cycle's "pending reviews" (closing a cycle with reviews pending needs "close anyway").
         register_pending_reviews(pending_review_count)

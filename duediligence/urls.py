@@ -15,6 +15,11 @@ urlpatterns = [
     path("assessments/<int:pk>/submit/", views.assessment_submit_view, name="assessment-submit"),
     path("assessments/<int:pk>/review/", views.assessment_review_view, name="assessment-review"),
     path("assessments/<int:pk>/report/", views.assessment_report_view, name="assessment-report"),
+    # --- frameworks (the secretariat) ---
+    path("frameworks/", views.framework_list_view, name="frameworks"),
+    path("frameworks/new/<slug:slug>/", views.framework_create_view, name="framework-create"),
+    path("frameworks/<int:pk>/", views.framework_detail_view, name="framework"),
+    path("frameworks/questions/<int:pk>/edit/", views.question_edit_view, name="question-edit"),
     # --- the risk register and the action plan ---
     path("risks/", views.risk_list_view, name="risks"),
     path("risks/new/", views.risk_create_view, name="risk-create"),

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -58,24 +58,24 @@ def match_decide_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             if not is_confirmed(request):
                 dry_run(lambda: services.location_match_confirm(actor=request.user, match_id=match.pk))
                 confirmation = Confirmation(
-                    title=_t("Merge these two locations?"),
-                    consequence=_t(
+                    title=gettext("Merge these two locations?"),
+                    consequence=gettext(
                         "Every supply link of the new location moves to the existing location, and the new "
                         "location is marked as merged. The secretariat can undo the merge later."
                     ),
-                    confirm_label=_t("Yes, merge the locations"),
+                    confirm_label=gettext("Yes, merge the locations"),
                     summary=[
-                        (_t("New location"), f"{candidate.name}\n{candidate.address}"),
-                        (_t("Existing location"), f"{match.existing.name}\n{match.existing.address}"),
-                        (_t("Score"), f"{match.score} ({match.rule})"),
+                        (gettext("New location"), f"{candidate.name}\n{candidate.address}"),
+                        (gettext("Existing location"), f"{match.existing.name}\n{match.existing.address}"),
+                        (gettext("Score"), f"{match.score} ({match.rule})"),
                     ],
                 )
                 return render_confirmation(request, form=form, action=request.path, confirmation=confirmation)
             services.location_match_confirm(actor=request.user, match_id=match.pk)
-            messages.success(request, _t("The locations have been merged."))
+            messages.success(request, gettext("The locations have been merged."))
         else:
             services.location_match_reject(actor=request.user, match_id=match.pk)
-            messages.success(request, _t("The match has been rejected; both locations stay."))
+            messages.success(request, gettext("The match has been rejected; both locations stay."))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect("companies:matches")

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 
 from portal.access import AuthenticatedRequest, get_visible_or_404, role_required
 from portal.accounts.roles import Role, role_of
@@ -40,7 +40,7 @@ def signal_report_view(request: AuthenticatedRequest) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _t("Thank you. The secretariat has received your signal."))
+            messages.success(request, gettext("Thank you. The secretariat has received your signal."))
             if role_of(request.user) == Role.SECRETARIAT:
                 return redirect("companies:signal-inbox")
             return redirect("companies:my-signals")
@@ -81,20 +81,20 @@ def signal_relay_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             dry_run(lambda: relay.signal_relay(actor=request.user, signal_id=signal.pk))
             companies = relay.linked_companies(signal.location)
             confirmation = Confirmation(
-                title=_t("Relay this signal?"),
-                consequence=_t(
+                title=gettext("Relay this signal?"),
+                consequence=gettext(
                     "Every linked member company receives the signal and an e-mail, and can respond. "
                     "The reporter sees that the signal was relayed, never to whom."
                 ),
-                confirm_label=_t("Yes, relay the signal"),
+                confirm_label=gettext("Yes, relay the signal"),
                 summary=[
-                    (_t("Location"), f"{signal.location.name} ({signal.location.public_id})"),
-                    (_t("Companies"), ", ".join(company.name for company in companies)),
+                    (gettext("Location"), f"{signal.location.name} ({signal.location.public_id})"),
+                    (gettext("Companies"), ", ".join(company.name for company in companies)),
                 ],
             )
             return render_confirmation(request, form=form, action=request.path, confirmation=confirmation)
         relay.signal_relay(actor=request.user, signal_id=signal.pk)
-        messages.success(request, _t("The signal has been relayed."))
+        messages.success(request, gettext("The signal has been relayed."))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect("companies:signal-inbox")
@@ -112,14 +112,16 @@ def signal_close_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         if not is_confirmed(request):
             dry_run(lambda: relay.signal_close(actor=request.user, signal_id=signal.pk))
             confirmation = Confirmation(
-                title=_t("Close this signal?"),
-                consequence=_t("The signal can no longer be relayed, and companies can no longer respond."),
-                confirm_label=_t("Yes, close the signal"),
-                summary=[(_t("Location"), f"{signal.location.name} ({signal.location.public_id})")],
+                title=gettext("Close this signal?"),
+                consequence=gettext(
+                    "The signal can no longer be relayed, and companies can no longer respond."
+                ),
+                confirm_label=gettext("Yes, close the signal"),
+                summary=[(gettext("Location"), f"{signal.location.name} ({signal.location.public_id})")],
             )
             return render_confirmation(request, form=form, action=request.path, confirmation=confirmation)
         relay.signal_close(actor=request.user, signal_id=signal.pk)
-        messages.success(request, _t("The signal has been closed."))
+        messages.success(request, gettext("The signal has been closed."))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect("companies:signal-inbox")
@@ -147,7 +149,7 @@ def signal_respond_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _t("Your response has been recorded."))
+            messages.success(request, gettext("Your response has been recorded."))
             return redirect("companies:company-signals")
     return render(request, "companies/signal_respond.html", {"relay": item, "form": form})
 

@@ -13,6 +13,7 @@ from .frameworks import (
     framework_copy,
     framework_create_from_data,
     framework_publish,
+    question_update,
     require_draft,
 )
 from .reviews import (
@@ -42,6 +43,7 @@ __all__ = [
     "framework_publish",
     "missing_answers",
     "question_feedback_set",
+    "question_update",
     "require_draft",
     "review_decide",
     "review_start",

@@ -136,3 +136,21 @@ def cycle_framework_set(*, actor: Any, cycle: AnnualCycle, framework: Framework)
     choice, _created = CycleFramework.objects.update_or_create(cycle=cycle, defaults={"framework": framework})
     audit_record(actor=actor, action="cycle.framework_set", target=cycle, note=f"framework {framework.pk}")
     return choice
+
+
+QUESTION_EDITABLE = ("text_nl", "text_en", "help_nl", "help_en", "weight", "required")
+
+
+@transaction.atomic
+def question_update(*, actor: Any, question_id: int, **fields: Any) -> Question:
+    """Change a question's texts, weight or whether it is required, in a draft version only."""
+    require_secretariat(actor)
+    question = Question.objects.select_for_update().select_related("section__framework").get(pk=question_id)
+    require_draft(question.section.framework)
+    for name, value in fields.items():
+        if name not in QUESTION_EDITABLE:
+            raise ValueError(f"not an editable question field: {name}")
+        setattr(question, name, value)
+    question.full_clean(exclude=["section"])
+    question.save()
+    return question

@@ -7,6 +7,7 @@ from .assessments import (
     assessment_step_view,
     assessment_submit_view,
 )
+from .frameworks import framework_create_view, framework_detail_view, framework_list_view, question_edit_view
 from .reports import assessment_report_view
 from .reviews import assessment_review_view
 from .risks import (
@@ -31,6 +32,10 @@ __all__ = [
     "assessment_start_view",
     "assessment_step_view",
     "assessment_submit_view",
+    "framework_create_view",
+    "framework_detail_view",
+    "framework_list_view",
+    "question_edit_view",
     "risk_create_view",
     "risk_edit_view",
     "risk_list_view",

@@ -13,7 +13,7 @@ from django.db.models.functions import Greatest
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 
 from companies.relay import MAX_EVIDENCE_BYTES
 from portal.access import AuthenticatedRequest, role_required
@@ -108,9 +108,9 @@ def _risk_form_page(request: AuthenticatedRequest, risk: Risk | None) -> HttpRes
             add_service_errors(form, exc)
         else:
             if risk is None:
-                messages.success(request, _t("The risk has been added to your risk register."))
+                messages.success(request, gettext("The risk has been added to your risk register."))
             else:
-                messages.success(request, _t("The risk has been updated."))
+                messages.success(request, gettext("The risk has been updated."))
             return redirect("duediligence:risks")
     return render(request, "duediligence/risk_form.html", {"form": form, "risk": risk})
 
@@ -179,7 +179,7 @@ def action_create_view(request: AuthenticatedRequest) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _t("The action has been added to your action plan."))
+            messages.success(request, gettext("The action has been added to your action plan."))
             return redirect("duediligence:action", pk=action.pk)
     return render(
         request, "duediligence/action_form.html", {"form": form, "action": None, "has_risks": risks.exists()}
@@ -197,7 +197,7 @@ def action_edit_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _t("The action has been updated."))
+            messages.success(request, gettext("The action has been updated."))
             return redirect("duediligence:action", pk=action.pk)
     return render(
         request, "duediligence/action_form.html", {"form": form, "action": action, "has_risks": True}
@@ -229,7 +229,7 @@ def action_detail_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _t("The progress has been recorded."))
+            messages.success(request, gettext("The progress has been recorded."))
             return redirect("duediligence:action", pk=action.pk)
     return render(
         request,

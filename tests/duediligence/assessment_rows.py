@@ -24,6 +24,8 @@ def build(world: World) -> None:
     services.cycle_framework_set(actor=secretariat, cycle=cycle, framework=framework)
     world.dd_cycle = cycle
     world.dd_assessment = services.assessment_start(actor=other, cycle=cycle)
+    world.dd_framework = framework
+    world.dd_draft = services.framework_copy(actor=secretariat, source=framework)
 
 
 #: The company's own list, and the secretariat's overview.
@@ -33,7 +35,24 @@ OTHERS = expect(404, anonymous=LOGIN, pending=WAITING, secretariat=200)
 #: Another company's assessment or cycle, for what only its own company does.
 NOBODY = expect(404, anonymous=LOGIN, pending=WAITING)
 
+SECRETARIAT = expect(404, anonymous=LOGIN, pending=WAITING, secretariat=200)
+
 ROWS = [
+    Row("duediligence:frameworks", SECRETARIAT),
+    Row(
+        "duediligence:framework-create",
+        expect(404, anonymous=LOGIN, pending=WAITING, secretariat=302),
+        method="POST",
+        kwargs=lambda w: {"slug": w.dd_cycle.covenant.slug},
+        case="a new draft from the default framework",
+    ),
+    Row("duediligence:framework", SECRETARIAT, kwargs=lambda w: {"pk": w.dd_framework.pk}),
+    Row(
+        "duediligence:question-edit",
+        SECRETARIAT,
+        kwargs=lambda w: {"pk": w.dd_draft.sections.first().questions.first().pk},
+        case="a question of a draft",
+    ),
     Row("duediligence:assessments", LIST),
     Row(
         "duediligence:assessment-start",

@@ -73,6 +73,9 @@ def _secretariat_pages() -> list[str]:
         "/due-diligence/",
         f"/due-diligence/assessments/{waiting.pk}/",
         f"/due-diligence/assessments/{waiting.pk}/steps/2/",
+        f"/due-diligence/assessments/{waiting.pk}/review/",
+        "/due-diligence/frameworks/",
+        f"/due-diligence/frameworks/{waiting.framework_id}/",
         "/due-diligence/risks/",
         "/due-diligence/actions/",
     ]

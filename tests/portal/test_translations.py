@@ -76,3 +76,20 @@ def test_pages_speak_the_language_of_their_url(client):
     english = client.get("/en/").content.decode()
     assert '<html lang="nl">' in dutch and "Naar de hoofdinhoud" in dutch
     assert '<html lang="en">' in english and "Skip to main content" in english
+
+
+def test_translation_functions_keep_names_that_makemessages_finds():
+    """makemessages extracts gettext, gettext_lazy, ngettext, pgettext... and `_`; a string marked through
+    another alias (`gettext as _t`) never reaches the catalogue and stays English on Dutch pages."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    alias = re.compile(r"from django\.utils\.translation import [^\n]*\b\w*gettext\w* as (?!_\b)\w+")
+    found = [
+        str(path.relative_to(root))
+        for app in ("portal", "covenants", "companies", "duediligence", "complaints")
+        for path in (root / app).rglob("*.py")
+        if alias.search(path.read_text(encoding="utf-8"))
+    ]
+    assert not found, f"rename the translation alias to _ or its own name in: {found}"
