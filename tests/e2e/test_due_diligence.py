@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import Locator, Page, expect
 
@@ -311,3 +312,30 @@ def test_a_number_out_of_range_is_refused_and_the_typed_answers_stay(
     assert_accessible(page, "step page with an error")
     summary.get_by_role("link").first.click()
     expect(number).to_be_focused()
+
+
+def test_answers_typed_when_the_session_expired_are_put_back_after_signing_in(
+    page: Page, live_url: str, company: Any, draft: Assessment
+) -> None:
+    login(page, live_url, company.email, PASSWORD)
+    page.goto(f"{live_url}/en/due-diligence/assessments/{draft.pk}/steps/1/")
+    answer(question(page, draft, "1.1.a"), choice="Partly", text="Typed while the session ran out.")
+    # The session ends meanwhile (another tab signed out, or it expired): saving leads to the login page.
+    page.context.clear_cookies(name=settings.SESSION_COOKIE_NAME)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save", exact=True).click()
+    assert "/account/login/" in page.url
+    login(page, live_url, company.email, PASSWORD)
+    page.goto(f"{live_url}/en/due-diligence/assessments/{draft.pk}/steps/1/")
+    block = question(page, draft, "1.1.a")
+    expect(page.locator("#answers-restored")).to_be_visible()
+    expect(block.locator("textarea")).to_have_value("Typed while the session ran out.")
+    expect(block.get_by_role("radio", name="Partly", exact=True)).to_be_checked()
+    assert not Answer.objects.filter(assessment=draft).exists()
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.wait_for_load_state()
+    saved = Answer.objects.get(assessment=draft, question_id=codes(draft)["1.1.a"])
+    assert (saved.choice, saved.text) == ("partly", "Typed while the session ran out.")
+    # Saved: the kept copy is gone, so the next visit shows the page as stored and no note.
+    page.reload()
+    expect(page.locator("#answers-restored")).to_be_hidden()
