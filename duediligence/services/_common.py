@@ -7,7 +7,9 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
+from companies.relay import EVIDENCE_TYPES, MAX_EVIDENCE_BYTES
 from portal.accounts.roles import Role, role_of
+from portal.uploads import checked_suffix, display_name, stored_name
 
 
 def require_secretariat(actor: Any) -> None:
@@ -20,3 +22,18 @@ def require_company(actor: Any) -> int:
     if role_of(actor) != Role.COMPANY or not getattr(actor, "organisation_id", None):
         raise PermissionDenied(_("Only member companies may do this."))
     return int(actor.organisation_id)
+
+
+def attach_evidence(instance: Any, upload: Any) -> None:
+    """Check an evidence file by its content and put it on `instance` (fields `evidence` and
+    `evidence_name`) under a generated name; a ValidationError at "evidence" when it is refused."""
+    suffix = checked_suffix(
+        upload,
+        allowed=EVIDENCE_TYPES,
+        max_bytes=MAX_EVIDENCE_BYTES,
+        field="evidence",
+        too_large=_("The evidence file is larger than 10 MB."),
+        wrong_type=_("Upload the evidence as PDF, PNG or JPEG image, ODT, DOCX or plain text."),
+    )
+    instance.evidence.save(stored_name(suffix), upload, save=False)
+    instance.evidence_name = display_name(upload, suffix, "evidence")

@@ -12,16 +12,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from companies.relay import EVIDENCE_TYPES, MAX_EVIDENCE_BYTES
 from covenants.models import AnnualCycle, Membership
 from covenants.workflow import TransitionNotAllowed
 from portal.accounts.roles import Role, role_of
 from portal.audit.services import audit_record
-from portal.uploads import checked_suffix, display_name, stored_name
 
 from .. import workflow
 from ..models import Answer, AnswerType, Assessment, AssessmentEvent, CycleFramework, Question
-from ._common import require_company
+from ._common import attach_evidence, require_company
 
 YES_PARTLY_NO = ("yes", "partly", "no")
 
@@ -180,16 +178,7 @@ def answer_save(
         answer = Answer(assessment=assessment, question=question, version=0)
     answer.choice, answer.text, answer.number, answer.updated_by = clean_choice, clean_text, value, actor
     if evidence is not None:
-        suffix = checked_suffix(
-            evidence,
-            allowed=EVIDENCE_TYPES,
-            max_bytes=MAX_EVIDENCE_BYTES,
-            field="evidence",
-            too_large=_("The evidence file is larger than 10 MB."),
-            wrong_type=_("Upload the evidence as PDF, PNG or JPEG image, ODT, DOCX or plain text."),
-        )
-        answer.evidence.save(stored_name(suffix), evidence, save=False)
-        answer.evidence_name = display_name(evidence, suffix, "evidence")
+        attach_evidence(answer, evidence)
     answer.version += 1
     answer.save()
     return answer

@@ -11,12 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import SupplyLink
-from companies.relay import EVIDENCE_TYPES, MAX_EVIDENCE_BYTES
 from portal.audit.services import audit_record
-from portal.uploads import checked_suffix, display_name, stored_name
 
 from ..models import Action, ActionProgress, Risk
-from ._common import require_company
+from ._common import attach_evidence, require_company
 
 RISK_FIELDS = (
     "theme", "title", "description", "countries", "involvement", "actual",
@@ -145,16 +143,7 @@ def action_progress_add(
     entry = ActionProgress(action=action, on=on, note=note, percentage=percentage, created_by=actor)
     entry.full_clean(exclude=["action", "evidence"])
     if evidence is not None:
-        suffix = checked_suffix(
-            evidence,
-            allowed=EVIDENCE_TYPES,
-            max_bytes=MAX_EVIDENCE_BYTES,
-            field="evidence",
-            too_large=_("The evidence file is larger than 10 MB."),
-            wrong_type=_("Upload the evidence as PDF, PNG or JPEG image, ODT, DOCX or plain text."),
-        )
-        entry.evidence.save(stored_name(suffix), evidence, save=False)
-        entry.evidence_name = display_name(evidence, suffix, "evidence")
+        attach_evidence(entry, evidence)
     entry.save()
     action.progress = percentage
     action.status = Action.Status.DONE if percentage == 100 else Action.Status.IN_PROGRESS
