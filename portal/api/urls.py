@@ -10,4 +10,5 @@ urlpatterns = [
     path("organisations/<int:pk>/", views.OrganisationDetailApi.as_view(), name="organisations-detail"),
     path("", include("covenants.api.urls")),
     path("", include("companies.api.urls")),
+    path("", include("duediligence.api.urls")),
 ]
