@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from pathlib import PurePath
 from typing import Any
 
@@ -15,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from covenants.models import AnnualCycle, Covenant
 from portal.accounts.models import Organisation
 from portal.accounts.roles import Role
+from portal.uploads import stored_name
 
 from .framework import Framework, Question
 
@@ -22,7 +22,7 @@ from .framework import Framework, Question
 def _evidence_path(instance: Any, filename: str) -> str:
     # A generated name: the name the company gave the file never reaches the disk.
     suffix = PurePath(filename).suffix.lower()[:8]
-    return f"assessment-evidence/{timezone.now():%Y/%m}/{secrets.token_hex(16)}{suffix}"
+    return f"assessment-evidence/{timezone.now():%Y/%m}/{stored_name(suffix)}"
 
 
 class Assessment(models.Model):

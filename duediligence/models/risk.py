@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from pathlib import PurePath
 from typing import Any
 
@@ -18,13 +17,14 @@ from companies.models import ProductionLocation
 from covenants.models import RiskTheme
 from portal.accounts.models import Organisation
 from portal.accounts.roles import Role
+from portal.uploads import stored_name
 
 from ..priority import Level, Likelihood, Priority, priority, priority_rank
 
 
 def _progress_path(instance: Any, filename: str) -> str:
     suffix = PurePath(filename).suffix.lower()[:8]
-    return f"action-evidence/{timezone.now():%Y/%m}/{secrets.token_hex(16)}{suffix}"
+    return f"action-evidence/{timezone.now():%Y/%m}/{stored_name(suffix)}"
 
 
 class Involvement(models.TextChoices):
