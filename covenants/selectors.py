@@ -227,10 +227,10 @@ def public_member_list(covenant: Covenant) -> QuerySet[Membership]:
     )
 
 
-def public_member_rows(covenant: Covenant) -> QuerySet[Membership, tuple[str, Any]]:
-    """The members of `public_member_list` as (company name, member since) pairs: a covenant page
-    lists up to a hundred, and building two model instances per row was most of its cost."""
-    return public_member_list(covenant).values_list("company__name", "joined_on")
+def public_member_rows(covenant: Covenant) -> QuerySet[Membership, tuple[int, str, Any]]:
+    """The members of `public_member_list` as (company id, company name, member since): a covenant
+    page lists up to a hundred, and building two model instances per row was most of its cost."""
+    return public_member_list(covenant).values_list("company_id", "company__name", "joined_on")
 
 
 def risk_theme_choices_for(covenant: Covenant | None) -> QuerySet[RiskTheme]:

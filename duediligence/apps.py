@@ -7,12 +7,12 @@ class DuediligenceConfig(AppConfig):
     verbose_name = _("Due diligence")
 
     def ready(self) -> None:
-        from covenants.hooks import register_pending_reviews
+        from covenants.hooks import register_member_details, register_pending_reviews
         from portal.accounts.roles import Role
         from portal.registry import register_nav
 
         from .notifications import register_kinds
-        from .selectors import pending_review_count
+        from .selectors import pending_review_count, published_performance
 
         register_kinds()
 
@@ -22,5 +22,16 @@ class DuediligenceConfig(AppConfig):
         register_nav(
             _("Assessment frameworks"), "duediligence:frameworks", roles={Role.SECRETARIAT}, order=26
         )
+        register_nav(
+            _("Performance checks"),
+            "duediligence:performances",
+            roles={Role.COMPANY, Role.SECRETARIAT},
+            order=27,
+        )
+        register_nav(
+            _("Suspension reviews"), "duediligence:suspension-reviews", roles={Role.SECRETARIAT}, order=28
+        )
         # The cycle's "pending reviews" (closing a cycle with reviews pending needs "close anyway").
         register_pending_reviews(pending_review_count)
+        # The covenant page lists each member with its latest published performance check.
+        register_member_details(published_performance)

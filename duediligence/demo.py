@@ -117,6 +117,34 @@ def _accepted_last_year(
     Assessment.objects.filter(pk=assessment.pk).update(
         status=Assessment.Status.ACCEPTED, score=Decimal("68.50")
     )
+    assessment.refresh_from_db()
+    _published_performance(assessment, user, secretariat)
+
+
+def _published_performance(assessment: Assessment, user: User, secretariat: User) -> None:
+    """Last year's check, summarised, commented on by the company and published on the covenant page."""
+    performance = services.performance_open(assessment)
+    services.performance_update(
+        actor=secretariat,
+        performance_id=performance.pk,
+        summary_nl=(
+            "Demo Textiles heeft zijn risico's in kaart gebracht tot op het niveau van de spinnerijen en "
+            "werkt met een actieplan met data en eigenaren. Verbetering is nodig bij het meten van de "
+            "effectiviteit van de maatregelen en bij het betrekken van werknemers bij herstel."
+        ),
+        summary_en=(
+            "Demo Textiles has mapped its risks down to the spinning mills and works with an action plan "
+            "with dates and owners. It needs to improve how it measures whether its measures work and "
+            "how it involves workers in remediation."
+        ),
+    )
+    services.performance_share(actor=secretariat, performance_id=performance.pk)
+    services.performance_comment(
+        actor=user,
+        performance_id=performance.pk,
+        comment="We have started a worker survey at our two largest suppliers to measure effectiveness.",
+    )
+    services.performance_publish(actor=secretariat, performance_id=performance.pk)
 
 
 def _register(company: Organisation, user: User) -> None:

@@ -37,3 +37,24 @@ def register_kinds() -> None:
             "{date}. Consider a talk with the company and, after that, escalation."
         ),
     )
+    register(
+        "performance.shared",
+        subject=_("Your public performance summary for {covenant} ({year}) is ready for your comment"),
+        body=_(
+            "The secretariat has written the public summary of your {year} performance check in {covenant}. "
+            "Read it in the portal; you may add a comment until {date}, which is published with it."
+        ),
+    )
+    register(
+        "performance.published",
+        subject=_("Your performance summary for {covenant} ({year}) has been published"),
+        body=_("The summary of your {year} performance check is now on the public page of {covenant}."),
+    )
+    register(
+        "suspension.review",
+        subject=_("A membership is up for a suspension review: {company} in {covenant}"),
+        body=_(
+            "The membership of {company} in {covenant} has been put on the suspension review queue. "
+            "Review it and record the decision."
+        ),
+    )

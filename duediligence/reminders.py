@@ -13,42 +13,27 @@ when the mail server is down: the outbox delivers later, in the recipient's lang
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 
 from covenants.models import AnnualCycle, Membership
 from covenants.notifications import covenant_name
-from portal.accounts.models import Organisation, User
-from portal.accounts.roles import Role
+from portal.accounts.models import Organisation
 from portal.notifications.kinds import as_date
 from portal.notifications.services import notification_enqueue
 
 from .models import Action, Assessment, CycleFramework, ReminderSent
+from .services._common import company_users as _users
+from .services._common import secretariat_users as _secretariat
 
 Kind = ReminderSent.Kind
 #: Days before the deadline, nearest last.
 DEADLINE_STEPS = ((30, Kind.DEADLINE_30), (7, Kind.DEADLINE_7), (1, Kind.DEADLINE_1))
 ESCALATION_AFTER_DAYS = 30
 NOT_SENT = (Assessment.Status.DRAFT,)
-
-
-def _users(organisation_ids: Iterable[int]) -> QuerySet[User]:
-    return User.objects.filter(
-        organisation_id__in=list(organisation_ids),
-        organisation__status=Organisation.Status.APPROVED,
-        is_active=True,
-    )
-
-
-def _secretariat() -> QuerySet[User]:
-    return User.objects.filter(
-        organisation__kind=Role.SECRETARIAT, organisation__status=Organisation.Status.APPROVED, is_active=True
-    )
 
 
 def _once(kind: str, key: str, send: Any) -> bool:

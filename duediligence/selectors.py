@@ -5,15 +5,20 @@ action (the committee and government see aggregates only, on the dashboards)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
+from django.utils import timezone
+from django.utils.translation import get_language
 
 from covenants.models import AnnualCycle
 from portal.access import get_visible_or_404
 from portal.accounts.roles import Role, role_of
 
-from .models import Action, Assessment, Question, Risk
+from .models import Action, Assessment, MemberPerformance, Question, Risk, SuspensionReview
+from .performance import Category
 
 
 def _scoped(queryset: QuerySet[Any], user: Any) -> QuerySet[Any]:
@@ -84,3 +89,121 @@ def step_questions(assessment: Assessment, step: int) -> QuerySet[Question]:
         .select_related("section")
         .order_by("section__position", "section__code", "position", "code")
     )
+
+
+def performance_list_for(user: Any) -> QuerySet[MemberPerformance]:
+    """Performances: the secretariat all of them; a company its own once shared with it."""
+    queryset = MemberPerformance.objects.select_related("company", "covenant").order_by(
+        "-year", "covenant__slug", "company__name", "pk"
+    )
+    if role_of(user) == Role.COMPANY:
+        queryset = queryset.exclude(status=MemberPerformance.Status.DRAFT)
+    return _scoped(queryset, user)
+
+
+def performance_get_for(user: Any, performance_id: Any) -> MemberPerformance:
+    return get_visible_or_404(performance_list_for(user), pk=performance_id)
+
+
+@dataclass(frozen=True)
+class PublishedPerformance:
+    """What the public covenant page shows of a member's latest published performance."""
+
+    year: int
+    category: str
+    category_label: str
+    summary: str
+    comment: str
+
+
+def published_performance(covenant_id: int, company_ids: list[int]) -> dict[int, PublishedPerformance]:
+    """The latest published performance of each of these members of the covenant, by company id (one
+    query; registered as the covenant page's member-performance provider)."""
+    if not company_ids:
+        return {}
+    rows = (
+        MemberPerformance.objects.filter(
+            covenant_id=covenant_id, company_id__in=company_ids, status=MemberPerformance.Status.PUBLISHED
+        )
+        .order_by("company_id", "-year")
+        .only("company_id", "year", "category", "summary_nl", "summary_en", "company_comment")
+    )
+    language = get_language()
+    labels = dict(Category.choices)
+    latest: dict[int, PublishedPerformance] = {}
+    for row in rows:
+        if row.company_id not in latest:
+            latest[row.company_id] = PublishedPerformance(
+                year=row.year,
+                category=row.category,
+                category_label=str(labels.get(row.category, row.category)),
+                summary=row.summary(language),
+                comment=row.company_comment,
+            )
+    return latest
+
+
+def suspension_review_list_for(user: Any) -> QuerySet[SuspensionReview]:
+    """The suspension review queue (the secretariat only): open reviews first, oldest first."""
+    if role_of(user) != Role.SECRETARIAT:
+        return SuspensionReview.objects.none()
+    return SuspensionReview.objects.select_related(
+        "membership__company", "membership__covenant", "cycle", "opened_by", "decided_by"
+    ).order_by(F("decided_at").desc(nulls_first=True), "opened_at", "pk")
+
+
+def suspension_review_get_for(user: Any, review_id: Any) -> SuspensionReview:
+    return get_visible_or_404(suspension_review_list_for(user), pk=review_id)
+
+
+@dataclass(frozen=True)
+class MissedDeadline:
+    cycle: AnnualCycle
+    company_id: int
+    company_name: str
+    days_late: int
+    escalated: bool
+
+
+def missed_deadlines_for(user: Any, today: date | None = None) -> list[MissedDeadline]:
+    """Members of open cycles past the deadline without a sent self-assessment, most
+    overdue first, with whether they are already on a suspension review for it (the secretariat)."""
+    from covenants.models import Membership
+
+    if role_of(user) != Role.SECRETARIAT:
+        return []
+    today = today or timezone.localdate()
+    cycles = list(
+        AnnualCycle.objects.filter(status=AnnualCycle.Status.OPEN, self_assessment_due__lt=today)
+        .select_related("covenant")
+        .order_by("self_assessment_due", "pk")
+    )
+    if not cycles:
+        return []
+    members = Membership.objects.current().filter(covenant_id__in=[c.covenant_id for c in cycles])
+    by_covenant: dict[int, list[tuple[int, str]]] = {}
+    for covenant_id, company_id, name in members.values_list("covenant_id", "company_id", "company__name"):
+        by_covenant.setdefault(covenant_id, []).append((company_id, name))
+    sent = set(
+        Assessment.objects.filter(cycle__in=cycles)
+        .exclude(status=Assessment.Status.DRAFT)
+        .values_list("cycle_id", "company_id")
+    )
+    escalated = set(
+        SuspensionReview.objects.filter(
+            cycle__in=cycles, reason=SuspensionReview.Reason.MISSED_DEADLINE
+        ).values_list("cycle_id", "membership__company_id")
+    )
+    rows = [
+        MissedDeadline(
+            cycle,
+            company_id,
+            name,
+            (today - cycle.self_assessment_due).days,
+            (cycle.pk, company_id) in escalated,
+        )
+        for cycle in cycles
+        for company_id, name in sorted(by_covenant.get(cycle.covenant_id, []), key=lambda r: r[1])
+        if (cycle.pk, company_id) not in sent
+    ]
+    return sorted(rows, key=lambda r: -r.days_late)

@@ -15,6 +15,16 @@ urlpatterns = [
     path("assessments/<int:pk>/submit/", views.assessment_submit_view, name="assessment-submit"),
     path("assessments/<int:pk>/review/", views.assessment_review_view, name="assessment-review"),
     path("assessments/<int:pk>/report/", views.assessment_report_view, name="assessment-report"),
+    # --- public performance per member, and the suspension review queue ---
+    path("performance/", views.performance_list_view, name="performances"),
+    path("performance/<int:pk>/", views.performance_detail_view, name="performance"),
+    path("suspension-reviews/", views.suspension_review_list_view, name="suspension-reviews"),
+    path("suspension-reviews/<int:pk>/", views.suspension_review_view, name="suspension-review"),
+    path(
+        "cycles/<int:cycle_id>/companies/<int:company_id>/escalate/",
+        views.suspension_escalate_view,
+        name="suspension-escalate",
+    ),
     # --- frameworks (the secretariat) ---
     path("frameworks/", views.framework_list_view, name="frameworks"),
     path("frameworks/new/<slug:slug>/", views.framework_create_view, name="framework-create"),

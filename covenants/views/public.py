@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from portal.access import AuthenticatedRequest, public, role_required
 from portal.accounts.roles import Role, role_of
 
-from .. import fragments, selectors
+from .. import fragments, hooks, selectors
 from ..models import Covenant, PartyRole, Sector
 from ..permissions import APPLY_ROLES, MANAGE_ROLES
 
@@ -63,8 +63,17 @@ def covenant_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
             roles = {value: str(label) for value, label in PartyRole.choices}
             for party in covenant.current_parties:  # type: ignore[attr-defined]
                 party.role_label = roles.get(party.role, party.role)
+            rows = list(members.object_list)
+            details = hooks.member_details(covenant.pk, [company_id for company_id, _name, _on in rows])
+            member_rows = [(name, joined_on, details.get(company_id)) for company_id, name, joined_on in rows]
             return render_to_string(
-                "covenants/_covenant_sections.html", {"covenant": covenant, "members": members}
+                "covenants/_covenant_sections.html",
+                {
+                    "covenant": covenant,
+                    "members": members,
+                    "member_rows": member_rows,
+                    "with_performance": bool(details),
+                },
             )
 
         # The same for everyone who may see the covenant.

@@ -1,5 +1,6 @@
 from .assessment import Answer, Assessment, AssessmentEvent
 from .framework import AnswerType, CycleFramework, Framework, OecdStep, Question, Section
+from .performance import MemberPerformance, SuspensionReview
 from .reminder import ReminderSent
 from .review import QuestionFeedback, SectionScore
 from .risk import Action, ActionProgress, Involvement, Risk
@@ -14,6 +15,7 @@ __all__ = [
     "CycleFramework",
     "Framework",
     "Involvement",
+    "MemberPerformance",
     "OecdStep",
     "Question",
     "QuestionFeedback",
@@ -21,4 +23,5 @@ __all__ = [
     "Risk",
     "Section",
     "SectionScore",
+    "SuspensionReview",
 ]

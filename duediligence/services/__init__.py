@@ -16,6 +16,15 @@ from .frameworks import (
     question_update,
     require_draft,
 )
+from .performance import (
+    performance_comment,
+    performance_open,
+    performance_publish,
+    performance_share,
+    performance_update,
+    suspension_review_decide,
+    suspension_review_escalate,
+)
 from .reviews import (
     computed_scores,
     question_feedback_set,
@@ -42,6 +51,11 @@ __all__ = [
     "framework_create_from_data",
     "framework_publish",
     "missing_answers",
+    "performance_comment",
+    "performance_open",
+    "performance_publish",
+    "performance_share",
+    "performance_update",
     "question_feedback_set",
     "question_update",
     "require_draft",
@@ -52,4 +66,6 @@ __all__ = [
     "risk_update",
     "section_score_set",
     "submission_changes",
+    "suspension_review_decide",
+    "suspension_review_escalate",
 ]

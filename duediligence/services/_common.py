@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from companies.relay import EVIDENCE_TYPES, MAX_EVIDENCE_BYTES
+from portal.accounts.models import Organisation, User
 from portal.accounts.roles import Role, role_of
 from portal.uploads import checked_suffix, display_name, stored_name
+
+
+def company_users(organisation_ids: Iterable[int]) -> QuerySet[User]:
+    """The active accounts of approved companies, to notify."""
+    return User.objects.filter(
+        organisation_id__in=list(organisation_ids),
+        organisation__status=Organisation.Status.APPROVED,
+        is_active=True,
+    )
+
+
+def secretariat_users() -> QuerySet[User]:
+    return User.objects.filter(
+        organisation__kind=Role.SECRETARIAT, organisation__status=Organisation.Status.APPROVED, is_active=True
+    )
 
 
 def require_secretariat(actor: Any) -> None:

@@ -16,6 +16,7 @@ from .. import scoring
 from ..models import Assessment, Question, QuestionFeedback, Section, SectionScore
 from ._common import require_secretariat
 from .assessments import assessment_transition
+from .performance import performance_open
 
 
 def computed_scores(assessment: Assessment) -> dict[int, Decimal | None]:
@@ -145,6 +146,7 @@ def review_decide(*, actor: Any, assessment_id: int, accept: bool, note: str = "
         actor=actor, assessment_id=assessment.pk, to=Assessment.Status.ACCEPTED, note=note, score=total
     )
     audit_record(actor=actor, action="assessment.scored", target=decided, note=str(total))
+    performance_open(decided)
     return decided
 
 

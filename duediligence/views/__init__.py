@@ -8,6 +8,13 @@ from .assessments import (
     assessment_submit_view,
 )
 from .frameworks import framework_create_view, framework_detail_view, framework_list_view, question_edit_view
+from .performance import (
+    performance_detail_view,
+    performance_list_view,
+    suspension_escalate_view,
+    suspension_review_list_view,
+    suspension_review_view,
+)
 from .reports import assessment_report_view
 from .reviews import assessment_review_view
 from .risks import (
@@ -35,8 +42,13 @@ __all__ = [
     "framework_create_view",
     "framework_detail_view",
     "framework_list_view",
+    "performance_detail_view",
+    "performance_list_view",
     "question_edit_view",
     "risk_create_view",
     "risk_edit_view",
     "risk_list_view",
+    "suspension_escalate_view",
+    "suspension_review_list_view",
+    "suspension_review_view",
 ]

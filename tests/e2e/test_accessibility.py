@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from covenants.models import AnnualCycle, Membership, SteeringGroupMeeting
-from duediligence.models import Assessment
+from duediligence.models import Assessment, MemberPerformance, SuspensionReview
 from portal.accounts.models import Organisation
 from portal.accounts.roles import Role
 
@@ -50,6 +50,10 @@ def _secretariat_pages() -> list[str]:
         name="Wachtende Organisatie (demo)", kind=Role.NGO, status=Organisation.Status.PENDING
     )
     assert membership and application and cycle and meeting
+    performance = MemberPerformance.objects.get()
+    review = SuspensionReview.objects.create(
+        membership=membership, cycle=cycle, reason=SuspensionReview.Reason.MISSED_DEADLINE, note="Demo."
+    )
     return [
         "/dashboard/home/secretariat/",
         "/dashboard/organisations/requests/",
@@ -78,6 +82,10 @@ def _secretariat_pages() -> list[str]:
         f"/due-diligence/frameworks/{waiting.framework_id}/",
         "/due-diligence/risks/",
         "/due-diligence/actions/",
+        "/due-diligence/performance/",
+        f"/due-diligence/performance/{performance.pk}/",
+        "/due-diligence/suspension-reviews/",
+        f"/due-diligence/suspension-reviews/{review.pk}/",
     ]
 
 
@@ -98,6 +106,8 @@ def _company_pages() -> list[str]:
         f"/covenants/{GARMENTS}/",
         "/due-diligence/risks/",
         "/due-diligence/actions/",
+        "/due-diligence/performance/",
+        f"/due-diligence/performance/{MemberPerformance.objects.get().pk}/",
     ]
 
 
