@@ -62,11 +62,13 @@ class ComplaintStage(models.TextChoices):
     FOLLOW_UP = "follow_up", _("Follow-up of compliance")
 
 
-#: Indicative days per stage. Intake follows the EU whistleblowing directive's floor of 7 days.
+#: Indicative days per stage: acknowledgement within 7 days (the EU whistleblowing directive's floor),
+#: admissibility 6 weeks, the respondent's reply 4 weeks, mediation 3 months, the ruling 6 weeks after
+#: the hearing, the first follow-up report 6 months after the ruling.
 DEFAULT_COMPLAINT_DAYS: dict[str, int] = {
     ComplaintStage.INTAKE: 7,
-    ComplaintStage.ADMISSIBILITY: 30,
-    ComplaintStage.REPLY: 42,
+    ComplaintStage.ADMISSIBILITY: 42,
+    ComplaintStage.REPLY: 28,
     ComplaintStage.MEDIATION: 90,
     ComplaintStage.HEARING: 60,
     ComplaintStage.RULING: 42,
