@@ -8,6 +8,8 @@ the member's latest published category. A published performance is frozen.
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -76,6 +78,10 @@ class MemberPerformance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.company_id}/{self.covenant_id} {self.year}: {self.category}"
+
+    def comment_period_open(self, today: date) -> bool:
+        """Whether the company may still comment before publication: it has not, and the date is not past."""
+        return not self.commented_at and self.comment_due is not None and today <= self.comment_due
 
     def summary(self, language: str | None) -> str:
         """The summary in `language`, else in the other language."""

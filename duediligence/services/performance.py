@@ -140,10 +140,10 @@ def performance_publish(*, actor: Any, performance_id: int, today: date | None =
     today = today or timezone.localdate()
     if performance.status != Status.SHARED:
         raise ValidationError(_("Share the summary with the company before publishing it."))
-    if not performance.commented_at and performance.comment_due and today <= performance.comment_due:
+    if performance.comment_period_open(today):
         raise ValidationError(
             _("The company may comment until %(date)s; publish after that, or once it has commented."),
-            params={"date": formats.date_format(performance.comment_due)},
+            params={"date": formats.date_format(performance.comment_due or today)},
         )
     performance.status = Status.PUBLISHED
     performance.published_at = timezone.now()

@@ -92,7 +92,6 @@ def performance_detail_view(request: AuthenticatedRequest, pk: int) -> HttpRespo
                 return redirect("duediligence:performance", pk=performance.pk)
     elif request.method == "POST":
         raise Http404
-    today = timezone.localdate()
     return render(
         request,
         "duediligence/performance_detail.html",
@@ -102,7 +101,7 @@ def performance_detail_view(request: AuthenticatedRequest, pk: int) -> HttpRespo
             "summary_form": summary_form,
             "comment_form": comment_form,
             "may_publish": performance.status == Status.SHARED
-            and (bool(performance.commented_at) or (performance.comment_due or today) < today),
+            and not performance.comment_period_open(timezone.localdate()),
             "summary": performance.summary(request.LANGUAGE_CODE),
         },
     )

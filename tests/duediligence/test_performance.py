@@ -18,7 +18,7 @@ from duediligence.models import Assessment, MemberPerformance, SuspensionReview
 from duediligence.performance import Category, category_for
 from portal.accounts.roles import Role
 from portal.notifications.models import Notification
-from tests.covenants.factories import AnnualCycleFactory
+from tests.covenants.factories import AnnualCycleFactory, MembershipFactory
 from tests.factories import user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -256,3 +256,23 @@ def test_the_covenant_page_shows_the_latest_published_check_in_a_fixed_number_of
     with django_assert_max_num_queries(7):
         body = client.get(page).content.decode()
     assert "Leader" in body and f"({cycle.year})" in body and f"({cycle.year - 1})" not in body
+
+
+@pytest.mark.parametrize("size", [2, 20])
+def test_the_performance_list_and_the_suspension_queue_have_a_fixed_query_budget(
+    client_for, cycle, company, secretariat, django_assert_max_num_queries, size
+):
+    for offset in range(size):
+        other = user_with_role(Role.COMPANY)
+        membership = MembershipFactory(company=other.organisation, covenant=cycle.covenant, active=True)
+        performance = services.performance_open(_accepted(other, _year(cycle, -1 - offset), "40"))
+        SuspensionReview.objects.create(
+            membership=membership, cycle=cycle, reason=SuspensionReview.Reason.MISSED_DEADLINE
+        )
+        assert performance.pk
+    client = client_for(secretariat)
+    # session, user, organisation, unread notifications; count, page, and for the queue the missed deadlines.
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("duediligence:performances")).status_code == 200
+    with django_assert_max_num_queries(11):
+        assert client.get(reverse("duediligence:suspension-reviews")).status_code == 200
