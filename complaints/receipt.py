@@ -1,8 +1,11 @@
 """The receipt code of an anonymous complaint: 16 digits, shown once, stored only as a keyed digest.
 
-- **Generated** from the operating system's random source: 15 random digits and a check digit (the
-  Luhn rule), so a mistyped digit or two swapped neighbours are caught on the spot, without a lookup
-  and without saying anything about which cases exist.
+- **Generated** as 15 digits and a check digit (the Luhn rule), so a mistyped digit or two swapped
+  neighbours are caught on the spot, without a lookup and without saying anything about which cases
+  exist. The 15 digits come from the operating system's random source, or (`from_token`) from a keyed
+  digest of the filing form's one-time random token: a retried or double-clicked POST then shows the
+  same code again, while the database keeps only a plain digest of that token (`token_digest`), from
+  which the code cannot be found without the secret key.
 - **Typed back** in any script: complainants may type the digits of their own script (Bengali,
   Devanagari, Arabic-Indic, Burmese, full-width ...); spaces, dashes and dots between groups are ignored.
 - **Stored** as an HMAC-SHA256 of the digits, keyed from the secret key (not a plain hash: 10^15 codes
@@ -13,6 +16,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import secrets
 import unicodedata
@@ -46,6 +50,18 @@ def is_valid(code: str) -> bool:
 def generate() -> str:
     payload = "".join(str(secrets.randbelow(10)) for _ in range(LENGTH - 1))
     return payload + _luhn_digit(payload)
+
+
+def from_token(token: str) -> str:
+    """The receipt code that belongs to a filing form's one-time token (see the module docstring)."""
+    number = int(salted_hmac(_SALT + ".token", token, algorithm="sha256").hexdigest(), 16)
+    payload = f"{number % 10 ** (LENGTH - 1):0{LENGTH - 1}d}"
+    return payload + _luhn_digit(payload)
+
+
+def token_digest(token: str) -> str:
+    """What a case keeps of its form's one-time token: enough to recognise a retried POST."""
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def display(code: str) -> str:

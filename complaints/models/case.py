@@ -116,12 +116,20 @@ class Complaint(models.Model):
     submission_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     paused_since = models.DateTimeField(_("paused since"), null=True, blank=True)
     pause_reason = models.TextField(_("reason for the pause"), blank=True)
+    #: When the committee found it admissible: from then on the respondent company sees the case.
+    admitted_at = models.DateTimeField(_("found admissible at"), null=True, blank=True, editable=False)
+    hearing_at = models.DateTimeField(_("hearing date and time"), null=True, blank=True)
+    hearing_place = models.CharField(_("hearing place"), max_length=300, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False)
+    #: Set by the retention rule: free text replaced, identity erased, files removed.
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("filed at"), default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("complaint")
         verbose_name_plural = _("complaints")
         ordering = ["-created_at", "-pk"]
+        permissions = [("handle_complaint", _("Can handle this case as an assigned committee member"))]
         indexes = [
             models.Index(fields=["covenant", "status"], name="complaint_covenant_status"),
             models.Index(

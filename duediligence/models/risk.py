@@ -75,6 +75,8 @@ class Risk(models.Model):
     priority = models.CharField(_("priority"), max_length=16, choices=Priority.choices, editable=False)
     priority_rank = models.PositiveIntegerField(_("priority rank"), default=0, editable=False)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.IDENTIFIED)
+    #: Set when the entry came from an admissible complaint (its case reference): "from a complaint".
+    complaint_reference = models.CharField(_("from complaint"), max_length=16, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -151,6 +153,8 @@ class Action(models.Model):
     )
     #: Remedy, where the company caused or contributed to the impact.
     remediation = models.TextField(_("remediation provided"), blank=True)
+    #: Set when the action tracks a recommendation of a complaint ruling (its case reference).
+    complaint_reference = models.CharField(_("from complaint"), max_length=16, blank=True, editable=False)
     remediation_confirmation = models.CharField(
         _("confirmed by the affected people"),
         max_length=16,

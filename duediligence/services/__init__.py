@@ -16,6 +16,7 @@ from .frameworks import (
     question_update,
     require_draft,
 )
+from .from_complaints import action_from_recommendation, risk_from_complaint
 from .performance import (
     performance_comment,
     performance_open,
@@ -40,6 +41,7 @@ __all__ = [
     "AnswerConflict",
     "Missing",
     "action_create",
+    "action_from_recommendation",
     "action_progress_add",
     "action_update",
     "answer_save",
@@ -63,6 +65,7 @@ __all__ = [
     "review_start",
     "review_total",
     "risk_create",
+    "risk_from_complaint",
     "risk_update",
     "section_score_set",
     "submission_changes",
