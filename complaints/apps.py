@@ -5,3 +5,18 @@ from django.utils.translation import gettext_lazy as _
 class ComplaintsConfig(AppConfig):
     name = "complaints"
     verbose_name = _("Complaints")
+
+    def ready(self) -> None:
+        from portal.accounts.roles import Role
+        from portal.registry import register_nav
+
+        from .notifications import register_kinds
+
+        register_kinds()
+        register_nav(
+            _("Complaints"),
+            "complaints:list",
+            roles={Role.SECRETARIAT, Role.COMMITTEE, Role.COMPANY, Role.NGO, Role.TRADE_UNION},
+            order=40,
+        )
+        register_nav(_("Identity access log"), "complaints:access-log", roles={Role.SECRETARIAT}, order=41)

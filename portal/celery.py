@@ -60,6 +60,14 @@ app.conf.update(
             "task": "covenants.tasks.steering_grants_expire",
             "schedule": crontab(hour=0, minute=30),
         },
+        "complaints-overdue": {
+            "task": "complaints.tasks.overdue_sweep",
+            "schedule": crontab(minute=5),
+        },
+        "complaints-retention": {
+            "task": "complaints.tasks.retention_run",
+            "schedule": crontab(hour=3, minute=10),
+        },
         "jobs-expire": {
             "task": "portal.jobs.tasks.job_fail_stale",
             "schedule": crontab(minute="*/15"),

@@ -97,7 +97,7 @@ class Complaint(models.Model):
     themes = models.ManyToManyField(RiskTheme, verbose_name=_("themes"), blank=True, related_name="+")
     country = CountryField(_("country"), blank=True)
     what_happened = models.TextField(_("what happened"), max_length=TEXT_MAX)
-    happened_on = models.CharField(_("when it happened"), max_length=200, blank=True)
+    happened_on = models.DateField(_("when it happened"), null=True, blank=True)
     outcome_sought = models.TextField(_("outcome sought"), max_length=TEXT_MAX, blank=True)
     share_identity = models.BooleanField(_("identity may be shared with the company"), default=False)
     anonymous = models.BooleanField(_("filed anonymously"), default=False)

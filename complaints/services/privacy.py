@@ -93,7 +93,7 @@ def _anonymise(complaint: Complaint, now: datetime) -> None:
     Document.objects.filter(complaint=complaint).delete()
     Message.objects.filter(complaint=complaint).update(body=ERASED_TEXT)
     complaint.what_happened, complaint.outcome_sought = ERASED_TEXT, ""
-    complaint.on_behalf_of, complaint.happened_on, complaint.pause_reason = "", "", ""
+    complaint.on_behalf_of, complaint.happened_on, complaint.pause_reason = "", None, ""
     complaint.anonymised_at = now
     complaint.save(
         update_fields=[

@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "portal.core.languages.MainLanguageMiddleware",
     # Before anything reads the body (the CSRF check does): oversized bodies get 413 unread.
     "portal.core.middleware.RequestSizeLimitMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -190,7 +191,32 @@ ANONYMOUS_USER_NAME = None
 
 # --- I18n -------------------------------------------------------------------------------------------
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
+LANGUAGES = [
+    ("nl", _("Dutch")),
+    ("en", _("English")),
+    # The pages a complainant sees are also offered in the languages of the supply chains; every
+    # other page stays Dutch and English (portal.core.languages).
+    ("bn", _("Bengali")),
+    ("hi", _("Hindi")),
+    ("ur", _("Urdu")),
+    ("tr", _("Turkish")),
+    ("zh-hans", _("Simplified Chinese")),
+    ("vi", _("Vietnamese")),
+    ("my", _("Burmese")),
+]
+PORTAL_MAIN_LANGUAGES = ("nl", "en")
+#: Each language's name in that language, for the language list.
+PORTAL_LANGUAGE_NAMES = {
+    "nl": "Nederlands",
+    "en": "English",
+    "bn": "বাংলা",
+    "hi": "हिन्दी",
+    "ur": "اردو",
+    "tr": "Türkçe",
+    "zh-hans": "简体中文",
+    "vi": "Tiếng Việt",
+    "my": "မြန်မာဘာသာ",
+}
 LOCALE_PATHS = [Path(env.str("PORTAL_LOCALE_DIR", default=str(BASE_DIR / "locale")))]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
