@@ -14,7 +14,7 @@ RUN pip install -r requirements/base.txt
 COPY . .
 # collectstatic needs settings that import cleanly; a throwaway key is used only for this build step.
 RUN DJANGO_SECRET_KEY=build-only-not-used-at-runtime python manage.py collectstatic --noinput \
- && python manage.py compilemessages -l nl --ignore=.venv \
+ && python manage.py compilemessages --ignore=.venv \
  && useradd --system --home /app portal && mkdir -p /app/var/media && chown -R portal /app/var
 USER portal
 EXPOSE 8000

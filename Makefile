@@ -60,10 +60,11 @@ migrations-check: install-dev
 
 messages: install-dev
 	$(BIN)/python manage.py makemessages -l nl --no-location --no-obsolete $(MESSAGE_IGNORES)
-	$(BIN)/python manage.py compilemessages -l nl --ignore=.venv
+	$(BIN)/python scripts/complainant_messages.py
+	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 compilemessages: install-dev
-	$(BIN)/python manage.py compilemessages -l nl --ignore=.venv
+	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 worker: install
 	$(BIN)/celery -A portal worker --loglevel=INFO

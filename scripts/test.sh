@@ -66,7 +66,7 @@ $BIN/mypy .
 echo "== migrations"
 $BIN/python manage.py makemigrations --check --dry-run
 echo "== translations"
-$BIN/python manage.py compilemessages -l nl --ignore=.venv >/dev/null
+$BIN/python manage.py compilemessages --ignore=.venv >/dev/null
 echo "== tests"
 set +e
 $BIN/pytest "${xdist[@]}" "$@"

@@ -50,7 +50,9 @@ def settings_view(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     form = SettingsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.complaint_settings_update(actor=request.user, covenant_id=covenant.pk, **form.cleaned_data)
+            services.complaint_settings_update(
+                actor=request.user, covenant_id=covenant.pk, **form.cleaned_data
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:

@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("covenants.api.urls")),
     path("", include("companies.api.urls")),
     path("", include("duediligence.api.urls")),
+    path("", include("complaints.api.urls")),
 ]

@@ -74,8 +74,8 @@ def test_every_string_in_the_code_has_a_dutch_translation(tmp_path):
 def test_pages_speak_the_language_of_their_url(client):
     dutch = client.get("/nl/").content.decode()
     english = client.get("/en/").content.decode()
-    assert '<html lang="nl">' in dutch and "Naar de hoofdinhoud" in dutch
-    assert '<html lang="en">' in english and "Skip to main content" in english
+    assert '<html lang="nl" dir="ltr">' in dutch and "Naar de hoofdinhoud" in dutch
+    assert '<html lang="en" dir="ltr">' in english and "Skip to main content" in english
 
 
 def test_translation_functions_keep_names_that_makemessages_finds():
