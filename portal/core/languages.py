@@ -44,7 +44,9 @@ class MainLanguageMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_view(self, request: HttpRequest, view_func: Any, args: Any, kwargs: Any) -> HttpResponse | None:
+    def process_view(
+        self, request: HttpRequest, view_func: Any, args: Any, kwargs: Any
+    ) -> HttpResponse | None:
         language = get_language() or ""
         if language in main_languages() or getattr(view_func, "complainant_languages", False):
             return None

@@ -43,3 +43,8 @@ DATABASES["default"].get("OPTIONS", {}).pop("pool", None)  # noqa: F405
 
 # WhiteNoise expects STATIC_ROOT to exist; tests serve static files through the finders instead.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+
+# The complaint rate limits (per client address) would otherwise cap the many filings and receipt-code
+# tries of a test run from one address; the tests of the limits set their own.
+PORTAL_COMPLAINT_FILING_LIMIT = (100_000, 3600)
+PORTAL_COMPLAINT_CODE_LIMIT = (100_000, 900)

@@ -25,9 +25,14 @@ def build(world: World) -> None:
     )[0]
     closed = Cast()
     closed.move_to(CaseStatus.ADMISSIBILITY)
-    services.complaint_move(actor=closed.committee, complaint_id=closed.complaint.pk, to_status="inadmissible", reason="No link.")
+    services.complaint_move(
+        actor=closed.committee, complaint_id=closed.complaint.pk, to_status="inadmissible", reason="No link."
+    )
     services.complaint_publish(
-        actor=closed.secretariat, complaint_id=closed.complaint.pk, summary_nl="Samenvatting.", summary_en="Summary."
+        actor=closed.secretariat,
+        complaint_id=closed.complaint.pk,
+        summary_nl="Samenvatting.",
+        summary_en="Summary.",
     )
     world.cp_published = closed.complaint
     world.cp_covenant = cast.covenant
@@ -47,10 +52,17 @@ SECRETARIAT = expect(404, anonymous=LOGIN, pending=WAITING, secretariat=200)
 ROWS: list[Row] = [
     Row("complaints:file", PUBLIC),
     Row("complaints:return", PUBLIC),
-    Row("complaints:leave", expect(302, pending=WAITING), method="POST", case="close the case in this browser"),
+    Row(
+        "complaints:leave", expect(302, pending=WAITING), method="POST", case="close the case in this browser"
+    ),
     Row("complaints:rulings", PUBLIC),
     Row("complaints:ruling", PUBLIC, kwargs=lambda w: {"reference": w.cp_published.reference}),
-    Row("complaints:ruling", expect(404, pending=WAITING), kwargs=_case, case="a running case is not published"),
+    Row(
+        "complaints:ruling",
+        expect(404, pending=WAITING),
+        kwargs=_case,
+        case="a running case is not published",
+    ),
     Row("complaints:tracker", PUBLIC),
     Row("complaints:performance", PUBLIC, kwargs=lambda w: {"slug": w.cp_covenant.slug}),
     Row("complaints:list", CASE_LIST),
@@ -94,5 +106,7 @@ ROWS: list[Row] = [
         case="an empty message",
     ),
     Row("api:rulings-list", expect(200, pending=403)),
-    Row("api:complaints-performance", expect(200, pending=403), kwargs=lambda w: {"slug": w.cp_covenant.slug}),
+    Row(
+        "api:complaints-performance", expect(200, pending=403), kwargs=lambda w: {"slug": w.cp_covenant.slug}
+    ),
 ]

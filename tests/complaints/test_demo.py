@@ -22,7 +22,9 @@ def test_seed_demo_files_complaints_in_several_stages_and_prints_the_receipt_cod
     assert {"received", "mediation", "follow_up", "closed", "admissibility", "acknowledged"} <= statuses
     assert Publication.objects.filter(complaint__status="closed").exists()
     assert Complaint.objects.filter(language="bn").exists()
-    assert all(c.assignments.filter(member__email="committee@demo.example").exists() for c in Complaint.objects.all())
+    assert all(
+        c.assignments.filter(member__email="committee@demo.example").exists() for c in Complaint.objects.all()
+    )
     code = re.search(r"receipt code ([\d ]{19})", out.getvalue()).group(1)
     case = selectors.complaint_by_code(receipt.normalise(code))
     assert case is not None and case.anonymous

@@ -14,7 +14,9 @@ import polib
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-spec = importlib.util.spec_from_file_location("complainant_messages", ROOT / "scripts" / "complainant_messages.py")
+spec = importlib.util.spec_from_file_location(
+    "complainant_messages", ROOT / "scripts" / "complainant_messages.py"
+)
 assert spec and spec.loader
 messages = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(messages)
@@ -46,7 +48,9 @@ def test_every_entry_is_translated_and_marked_until_checked(locale):
     po = _catalogue(locale)
     untranslated = [e.msgid for e in po if not e.obsolete and (not e.translated() or "fuzzy" in e.flags)]
     assert not untranslated, f"{locale}: untranslated {untranslated[:5]}"
-    unmarked = [e.msgid for e in po if not e.obsolete and not ({"unchecked", "checked"} & set(e.tcomment.split()))]
+    unmarked = [
+        e.msgid for e in po if not e.obsolete and not ({"unchecked", "checked"} & set(e.tcomment.split()))
+    ]
     assert not unmarked, f"{locale}: entries without their 'unchecked' or 'checked' mark: {unmarked[:5]}"
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
+from complaints.models import Complaint, Publication
 from covenants.models import AnnualCycle, Membership, SteeringGroupMeeting
 from duediligence.models import Assessment, MemberPerformance, SuspensionReview
 from portal.accounts.models import Organisation
@@ -36,7 +37,25 @@ PUBLIC_PAGES = [
     "/account/login/",
     "/account/signup/",
     "/account/password/reset/",
+    "/complaints/file/",
+    "/complaints/return/",
+    "/complaints/rulings/",
+    "/complaints/tracker/",
+    f"/complaints/performance/{GARMENTS}/",
 ]
+
+
+def _public_pages() -> list[str]:
+    published = Publication.objects.select_related("complaint").first()
+    assert published
+    return [*PUBLIC_PAGES, f"/complaints/rulings/{published.complaint.reference}/"]
+
+
+def _case_pages(**filters: Any) -> list[str]:
+    return [
+        f"/complaints/cases/{ref}/"
+        for ref in Complaint.objects.filter(**filters).values_list("reference", flat=True)
+    ]
 
 
 def _secretariat_pages() -> list[str]:
@@ -86,6 +105,12 @@ def _secretariat_pages() -> list[str]:
         f"/due-diligence/performance/{performance.pk}/",
         "/due-diligence/suspension-reviews/",
         f"/due-diligence/suspension-reviews/{review.pk}/",
+        "/complaints/",
+        "/complaints/?status=all",
+        *_case_pages(),
+        "/complaints/register/",
+        "/complaints/access-log/",
+        f"/complaints/settings/{GARMENTS}/",
     ]
 
 
@@ -108,21 +133,31 @@ def _company_pages() -> list[str]:
         "/due-diligence/actions/",
         "/due-diligence/performance/",
         f"/due-diligence/performance/{MemberPerformance.objects.get().pk}/",
+        "/complaints/",
+        *_case_pages(respondents__company__users__email="company@demo.example", admitted_at__isnull=False),
     ]
 
 
-def _party_pages(role: str) -> Callable[[], list[str]]:
-    return lambda: [f"/dashboard/home/{role}/", "/notifications/", f"/covenants/{GARMENTS}/"]
+def _party_pages(role: str, email: str = "") -> Callable[[], list[str]]:
+    def pages() -> list[str]:
+        paths = [f"/dashboard/home/{role}/", "/notifications/", f"/covenants/{GARMENTS}/"]
+        if role in ("ngo", "trade_union"):
+            paths += ["/complaints/", *_case_pages(filed_by__email=email)]
+        if role == "committee":
+            paths += ["/complaints/", *_case_pages(assignments__member__email=email)]
+        return paths
+
+    return pages
 
 
 ROLES: dict[str, tuple[str | None, Callable[[], list[str]]]] = {
-    "public": (None, lambda: PUBLIC_PAGES),
+    "public": (None, _public_pages),
     "secretariat": ("secretariat@demo.example", _secretariat_pages),
     "company": ("company@demo.example", _company_pages),
-    "ngo": ("ngo@demo.example", _party_pages("ngo")),
-    "trade_union": ("union@demo.example", _party_pages("trade_union")),
+    "ngo": ("ngo@demo.example", _party_pages("ngo", "ngo@demo.example")),
+    "trade_union": ("union@demo.example", _party_pages("trade_union", "union@demo.example")),
     "government": ("government@demo.example", _party_pages("government")),
-    "committee": ("committee@demo.example", _party_pages("committee")),
+    "committee": ("committee@demo.example", _party_pages("committee", "committee@demo.example")),
 }
 
 
