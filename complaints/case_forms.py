@@ -51,7 +51,7 @@ class MoveForm(forms.Form):
 
     def __init__(self, *args: Any, choices: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to_status"].choices = list(choices)
+        self.fields["to_status"].choices = list(choices)  # type: ignore[attr-defined]
 
 
 class PauseForm(forms.Form):
@@ -67,7 +67,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, members: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["member"].choices = [("", _("Choose a member"))] + [
+        self.fields["member"].choices = [("", _("Choose a member"))] + [  # type: ignore[attr-defined]
             (m.pk, m.get_full_name() or m.email) for m in members
         ]
 
@@ -85,7 +85,7 @@ class RouteForm(forms.Form):
 
     def __init__(self, *args: Any, companies: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["companies"].choices = [(c.pk, c.name) for c in companies]
+        self.fields["companies"].choices = [(c.pk, c.name) for c in companies]  # type: ignore[attr-defined]
 
 
 class HearingForm(forms.Form):
@@ -117,7 +117,7 @@ class RulingForm(DistinctErrorsMixin, forms.Form):
             )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         recommendations = []
         for row in range(1, RECOMMENDATION_ROWS + 1):
             values = [data.get(f"rec{row}_{part}") for part in ("company", "text", "due")]
@@ -126,7 +126,7 @@ class RulingForm(DistinctErrorsMixin, forms.Form):
             if not all(values):
                 self.add_error(f"rec{row}_text", _("Fill in the company, the recommendation and its date."))
                 continue
-            recommendations.append((int(values[0]), values[1], values[2]))
+            recommendations.append((int(str(values[0])), values[1], values[2]))
         data["recommendations"] = recommendations
         return data
 

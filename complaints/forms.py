@@ -11,7 +11,6 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 
 from companies.models import ProductionLocation
 from covenants.models import Covenant, Membership, RiskTheme
@@ -87,9 +86,7 @@ class ComplaintForm(DistinctErrorsMixin, forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    country = LazyTypedChoiceField(
-        label=_("In which country did it happen?"), choices=countries, required=False
-    )
+    country = forms.ChoiceField(label=_("In which country did it happen?"), choices=(), required=False)
     what_happened = forms.CharField(
         label=_("What happened?"),
         max_length=TEXT_MAX,
@@ -130,10 +127,10 @@ class ComplaintForm(DistinctErrorsMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["covenant"].queryset = Covenant.objects.filter(status=Covenant.Status.ACTIVE).order_by(
+        self.fields["covenant"].queryset = Covenant.objects.filter(status=Covenant.Status.ACTIVE).order_by(  # type: ignore[attr-defined]
             "name_en"
         )
-        self.fields["company"].queryset = (
+        self.fields["company"].queryset = (  # type: ignore[attr-defined]
             Organisation.objects.filter(
                 kind=Role.COMPANY,
                 memberships__status__in=(Membership.Status.ACTIVE, Membership.Status.SUSPENDED),
@@ -141,10 +138,10 @@ class ComplaintForm(DistinctErrorsMixin, forms.Form):
             .distinct()
             .order_by("name")
         )
-        self.fields["themes"].queryset = RiskTheme.objects.filter(covenant__isnull=True)
+        self.fields["themes"].queryset = RiskTheme.objects.filter(covenant__isnull=True)  # type: ignore[attr-defined]
         set_empty_choice(self.fields["covenant"], _("Choose a covenant"))
         set_empty_choice(self.fields["company"], _("Choose the company"))
-        set_empty_choice(self.fields["country"], _("Choose a country"))
+        self.fields["country"].choices = [("", _("Choose a country")), *list(countries)]  # type: ignore[attr-defined]
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         self.fields["what_happened"].widget.attrs["maxlength"] = TEXT_MAX
         if not self.is_bound and not self.initial.get("token"):
@@ -161,7 +158,7 @@ class ComplaintForm(DistinctErrorsMixin, forms.Form):
         return value
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         subject = data.get("subject")
         if subject == "company" and not data.get("company"):
             self.add_error("company", _("Choose the company."))
@@ -217,8 +214,8 @@ class RegisterForm(ComplaintForm):
 
     def __init__(self, *args: Any, languages: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["filer"].choices = Complaint.Filer.choices
-        self.fields["language"].choices = list(languages)
+        self.fields["filer"].choices = Complaint.Filer.choices  # type: ignore[attr-defined]
+        self.fields["language"].choices = list(languages)  # type: ignore[attr-defined]
         del self.fields["website"]
 
     def is_spam(self) -> bool:

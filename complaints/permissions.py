@@ -90,7 +90,7 @@ def party_of(actor: Any, complaint: Complaint) -> Party | None:
         return Party.SECRETARIAT
     if role == Role.COMMITTEE:
         return Party.COMMITTEE if is_assigned(actor, complaint.pk) else None
-    if role in FILER_ROLES and complaint.filed_by_id is not None:
+    if role in FILER_ROLES and complaint.filed_by is not None:
         if complaint.filed_by.organisation_id == actor.organisation_id:
             return Party.COMPLAINANT
         return None

@@ -244,6 +244,7 @@ def performance_for(covenant: Covenant, year: int) -> Performance:
     per_stage: dict[str, list[float]] = {}
     within = 0
     for stage, started, ended, due, paused in records:
+        assert ended is not None  # filtered above
         per_stage.setdefault(stage, []).append(((ended - started).total_seconds() - paused) / 86400)
         within += ended <= due
     feedback = Feedback.objects.filter(complaint__in=cases).values_list("satisfaction", flat=True)

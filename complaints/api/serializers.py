@@ -53,7 +53,9 @@ class FiledSerializer(serializers.Serializer):
 
 
 class CaseSerializer(serializers.ModelSerializer[Complaint]):
-    covenant = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    covenant: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
     status = CaseStatusField()
     filer = FilerField()
     company = serializers.CharField(source="company.name", default=None, read_only=True)

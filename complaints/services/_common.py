@@ -63,9 +63,10 @@ def respondent_users(complaint: Complaint) -> QuerySet[User]:
 
 def filer_users(complaint: Complaint) -> QuerySet[User]:
     """The accounts of the organisation that filed the case (empty for a filing without account)."""
-    if complaint.filed_by_id is None or complaint.filed_by.organisation_id is None:
+    filer = complaint.filed_by
+    if filer is None or filer.organisation_id is None:
         return User.objects.none()
-    return active_users(organisation_id=complaint.filed_by.organisation_id)
+    return active_users(organisation_id=filer.organisation_id)
 
 
 def case_params(complaint: Complaint) -> dict[str, Any]:

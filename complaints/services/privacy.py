@@ -131,10 +131,10 @@ def retention_run(now: datetime | None = None) -> dict[str, int]:
         for complaint in cases.iterator():
             with transaction.atomic():
                 _anonymise(complaint, now)
-                identity = ComplainantIdentity.objects.filter(
+                remaining = ComplainantIdentity.objects.filter(
                     complaint=complaint, erased_at__isnull=True
                 ).first()
-                if identity is not None:
-                    _erase(identity, now)
+                if remaining is not None:
+                    _erase(remaining, now)
             counts["anonymised"] += 1
     return counts

@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.forms import Form
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
@@ -296,7 +296,7 @@ def case_export_view(request: AuthenticatedRequest, reference: str) -> HttpRespo
 @public  # access is checked per case and per document visibility: 404 otherwise
 @never_cache
 @offered_in_complainant_languages
-def document_download_view(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+def document_download_view(request: HttpRequest, reference: str, pk: int) -> HttpResponseBase:
     actor, _complaint, _party = _actor(request, reference)
     try:
         document = selectors.document_get_for(actor, reference, pk)

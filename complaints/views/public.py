@@ -108,8 +108,7 @@ def complaint_return_view(request: HttpRequest) -> HttpResponse:
             form.add_error(
                 "code", gettext("This receipt code does not open a case. Check the digits and try again.")
             )
-        form.data = form.data.copy()
-        form.data["code"] = ""  # the code is never sent back in the page
+        form.data = {**dict(form.data.items()), "code": ""}  # the code is never sent back in the page
     return render(request, "complaints/return.html", {"form": form}, status=400 if form.errors else 200)
 
 

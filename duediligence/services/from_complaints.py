@@ -43,7 +43,7 @@ def risk_from_complaint(
         company_id=company_id,
         theme_id=theme_id,
         title=title[:200],
-        countries=[country] if country else [],
+        countries=[country] if country else [],  # type: ignore[misc]
         involvement="linked",
         actual=True,
         scale=Level.HIGH,

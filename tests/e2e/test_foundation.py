@@ -172,7 +172,7 @@ def test_first_tab_reaches_the_skip_link_which_moves_focus_to_main(page: Page, l
 def test_assert_accessible_reports_serious_violations(page: Page) -> None:
     # The check itself must bite: an unlabelled field and an image without text are serious/critical.
     page.set_content(
-        '<!DOCTYPE html><html lang="en"><head><title>Broken</title></head>'
+        '<!DOCTYPE html><html lang="en" dir="ltr"><head><title>Broken</title></head>'
         '<body><main><h1>Broken</h1><img src="data:,"><input type="text"></main></body></html>'
     )
     with pytest.raises(AssertionError) as failure:

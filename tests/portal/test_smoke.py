@@ -7,7 +7,7 @@ def test_public_home_page_explains_the_portal_in_dutch(client):
     response = client.get("/nl/")
     assert response.status_code == 200
     body = response.content.decode()
-    assert '<html lang="nl">' in body and "Wie het portaal gebruikt" in body
+    assert '<html lang="nl" dir="ltr">' in body and "Wie het portaal gebruikt" in body
 
 
 @pytest.mark.django_db
