@@ -26,6 +26,11 @@ from .uploads import MAX_FILES
 EARLIEST = date(1950, 1, 1)
 
 
+def _country_choices() -> list[tuple[str, Any]]:
+    """Evaluated only when the list is shown or a country is checked, not for every form built."""
+    return [("", _("Choose a country")), *countries]
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -141,7 +146,7 @@ class ComplaintForm(DistinctErrorsMixin, forms.Form):
         self.fields["themes"].queryset = RiskTheme.objects.filter(covenant__isnull=True)  # type: ignore[attr-defined]
         set_empty_choice(self.fields["covenant"], _("Choose a covenant"))
         set_empty_choice(self.fields["company"], _("Choose the company"))
-        self.fields["country"].choices = [("", _("Choose a country")), *list(countries)]  # type: ignore[attr-defined]
+        self.fields["country"].choices = _country_choices  # type: ignore[attr-defined]
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         self.fields["what_happened"].widget.attrs["maxlength"] = TEXT_MAX
         if not self.is_bound and not self.initial.get("token"):

@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from companies.models import ProductionLocation
 from covenants.models import Covenant, Membership, RiskTheme
@@ -65,16 +68,39 @@ def _check_subject(
 
 
 def _check_themes(covenant: Covenant, themes: list[RiskTheme]) -> None:
-    allowed = set(
-        RiskTheme.objects.filter(pk__in=[t.pk for t in themes])
-        .filter(covenant__isnull=True)
-        .values_list("pk", flat=True)
-    ) | set(covenant.own_themes.values_list("pk", flat=True))
-    if any(theme.pk not in allowed for theme in themes):
+    if not themes:
+        return
+    ids = {theme.pk for theme in themes}
+    allowed = RiskTheme.objects.filter(Q(covenant__isnull=True) | Q(covenant=covenant), pk__in=ids).count()
+    if allowed != len(ids):
         raise ValidationError({"themes": _("Choose themes of the covenant you chose.")})
 
 
+def _check_choices(kind: str, channel: str, filer: str, country: str, language: str) -> None:
+    """The fields a form or the API could get wrong, checked without a model-wide clean."""
+    errors: dict[str, Any] = {}
+    if kind not in Complaint.Kind.values:
+        errors["kind"] = _("Choose the kind of case.")
+    if channel not in Complaint.Channel.values:
+        errors["channel"] = _("Choose how the complaint was received.")
+    if filer not in Complaint.Filer.values:
+        errors["filer"] = _("Say who files the complaint.")
+    if country and country not in countries:
+        errors["country"] = _("Choose a country from the list.")
+    if language not in dict(settings.LANGUAGES):
+        errors["language"] = _("Choose one of the portal's languages.")
+    if errors:
+        raise ValidationError(errors)
+
+
+#: The short fields and their lengths (the form and the API check them too).
+SHORT_FIELDS = {"on_behalf_of": 300, "name": 200, "organisation": 200, "email": 254, "phone": 40}
+
+
 def _check_text(data: dict[str, Any]) -> None:
+    for field, limit in SHORT_FIELDS.items():
+        if len(data.get(field) or "") > limit:
+            raise ValidationError({field: _("Keep this under %(limit)s characters.") % {"limit": limit}})
     for field in ("what_happened", "outcome_sought"):
         if len(data.get(field) or "") > TEXT_MAX:
             raise ValidationError(
@@ -124,11 +150,9 @@ def complaint_file(
     if not token or len(token) > 200:
         raise ValidationError(_("The form has expired. Reload the page and send it again."), code="token")
     token_digest = receipt.token_digest(token)
-    existing = _existing(token_digest, token)
-    if existing is not None:
-        return existing
     themes = list(themes or [])
     data = {**fields, "what_happened": what_happened}
+    _check_choices(kind, channel, filer, str(fields.get("country") or ""), language)
     _check_subject(covenant, company, location)
     _check_themes(covenant, themes)
     _check_text(data)
@@ -164,9 +188,14 @@ def complaint_file(
                     if k in ("on_behalf_of", "country", "happened_on", "outcome_sought")
                 },
             )
-            complaint.full_clean(exclude=["reference", "receipt_digest", "submission_token", "themes"])
-            complaint.save()
-            complaint.themes.set(themes)
+            # Every field was checked above (a model-wide clean would look each foreign key up again).
+            complaint.save(force_insert=True)
+            Complaint.themes.through.objects.bulk_create(
+                [
+                    Complaint.themes.through(complaint_id=complaint.pk, risktheme_id=theme.pk)
+                    for theme in themes
+                ]
+            )
             if any(identity.values()):
                 ComplainantIdentity.objects.create(complaint=complaint, **identity)
             if company is not None:
@@ -179,7 +208,7 @@ def complaint_file(
                 to_status=CaseStatus.RECEIVED,
                 reason=complaint.get_channel_display() if on_paper else "",
             )
-            stages.enter(complaint, CaseStatus.RECEIVED, complaint.created_at)
+            stages.enter(complaint, CaseStatus.RECEIVED, complaint.created_at, fresh=True)
             store_documents(complaint, attachments or [], party=Party.COMPLAINANT, uploader=actor)
             audit_record(actor=actor, action="complaint.filed", target=complaint, note=complaint.reference)
             notify(secretariat_users(), "complaint.received", complaint)
@@ -194,7 +223,8 @@ def complaint_file(
                 ),
             )
     except IntegrityError:
-        # The same form sent twice at the same moment: the other request stored it.
+        # The same form sent again (a double click, a retried POST): it is stored once. No look-up
+        # before the insert: the unique token decides, also for two requests at the same moment.
         existing = _existing(token_digest, token)
         if existing is None:
             raise

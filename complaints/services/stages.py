@@ -30,13 +30,13 @@ def _close(record: StageRecord, complaint: Complaint, now: datetime) -> None:
     record.save(update_fields=["ended_at", "paused_seconds", "due_at"])
 
 
-def enter(complaint: Complaint, status: str, now: datetime | None = None) -> None:
+def enter(complaint: Complaint, status: str, now: datetime | None = None, *, fresh: bool = False) -> None:
     """Run the clock of the stage `status` belongs to: a new stage closes the previous one and starts
     its own time frame; a status within the same stage keeps the running clock; an end stops it.
-    Call inside the transaction that moves the case (it is locked)."""
+    Call inside the transaction that moves the case (it is locked); `fresh` for a case just stored."""
     now = now or timezone.now()
     stage = stage_of(status)
-    current = open_stage(complaint)
+    current = None if fresh else open_stage(complaint)
     if current is not None and stage is not None and current.stage == stage:
         return
     if current is not None:

@@ -205,6 +205,10 @@ LANGUAGES = [
     ("my", _("Burmese")),
 ]
 PORTAL_MAIN_LANGUAGES = ("nl", "en")
+# Complaints: filings and receipt-code tries per client address (attempts, window in seconds), counted
+# in the cache; filing fails open and code guessing fails closed when the cache is down.
+PORTAL_COMPLAINT_FILING_LIMIT = (env.int("PORTAL_COMPLAINT_FILINGS_PER_HOUR", default=20), 3600)
+PORTAL_COMPLAINT_CODE_LIMIT = (env.int("PORTAL_COMPLAINT_CODE_TRIES_PER_15_MIN", default=10), 900)
 #: Each language's name in that language, for the language list.
 PORTAL_LANGUAGE_NAMES = {
     "nl": "Nederlands",

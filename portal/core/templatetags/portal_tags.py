@@ -4,7 +4,8 @@ from typing import Any
 
 from django import template
 from django.template import Context
-from django.urls import translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils.translation import override
 from django.utils.safestring import mark_safe
 
 from portal import registry
@@ -18,7 +19,18 @@ def language_url(context: dict[str, Any], language: str) -> str:
     request = context.get("request")
     if request is None:
         return f"/{language}/"
-    translated = translate_url(request.get_full_path(), language)
+    # The page's address is resolved once per request (the header lists up to nine languages).
+    match = getattr(request, "resolver_match", None)
+    if match is None or not match.view_name:
+        translated = translate_url(request.get_full_path(), language)
+    else:
+        with override(language):
+            try:
+                translated = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
+                translated = request.get_full_path()
+        if request.META.get("QUERY_STRING"):
+            translated += "?" + request.META["QUERY_STRING"]
     if translated == request.get_full_path() and not request.path.startswith(f"/{language}/"):
         return f"/{language}/"
     return translated
