@@ -30,7 +30,7 @@ from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from page_cpu import (  # noqa: E402
+from page_cpu import (
     Result,
     create_database,
     free_port,

@@ -5,8 +5,8 @@ from typing import Any
 from django import template
 from django.template import Context
 from django.urls import NoReverseMatch, reverse, translate_url
-from django.utils.translation import override
 from django.utils.safestring import mark_safe
+from django.utils.translation import override
 
 from portal import registry
 
