@@ -14,9 +14,10 @@ from .models import ReferenceCounter
 from .models.case import reference_prefix
 
 _table = connection.ops.quote_name(ReferenceCounter._meta.db_table)
-#: PostgreSQL and SQLite (3.35+) both speak this upsert.
+#: PostgreSQL and SQLite (3.35+) both speak this upsert. The table name is the model's own, quoted;
+#: the values are parameters.
 _ADVANCE = (
-    f"INSERT INTO {_table} (prefix, year, last) VALUES (%s, %s, 1) "
+    f"INSERT INTO {_table} (prefix, year, last) VALUES (%s, %s, 1) "  # noqa: S608
     f"ON CONFLICT (prefix, year) DO UPDATE SET last = {_table}.last + 1 RETURNING last"
 )
 
