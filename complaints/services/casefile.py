@@ -18,6 +18,7 @@ from portal.uploads import display_name, stored_name
 
 from ..models import Document, FollowUpReport, Message, Party, Respondent, Visibility
 from ..models.case import TEXT_MAX, Complaint
+from ..scrub import scrubbed
 from ..status import CaseStatus, is_open
 from ..uploads import CONTENT_TYPES, check_documents
 from ._common import (
@@ -39,13 +40,15 @@ def store_documents(complaint: Complaint, uploads: list[Any], *, party: str, upl
                     visibility: str = Visibility.PARTIES) -> list[Document]:  # fmt: skip
     """Check each file by its content and store it under a generated name (all or none)."""
     documents = []
-    for upload, suffix in check_documents(list(uploads)):
+    for original, suffix in check_documents(list(uploads)):
+        # What the complainant's files say about their author or place never reaches the company.
+        upload = scrubbed(original, suffix) if party == Party.COMPLAINANT else original
         document = Document(
             complaint=complaint,
             uploaded_by=uploader if getattr(uploader, "is_authenticated", False) else None,
             party=party,
             visibility=visibility,
-            name=display_name(upload, suffix, "document"),
+            name=display_name(original, suffix, "document"),
             content_type=CONTENT_TYPES[suffix],
             size=upload.size,
         )

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils.encoding import iri_to_uri
 from django.utils.translation import get_language
 
 V = TypeVar("V", bound=Callable[..., Any])
@@ -55,5 +56,5 @@ class MainLanguageMiddleware:
             return None
         target = "/en/" + request.path[len(prefix) :]
         if request.META.get("QUERY_STRING"):
-            target += "?" + request.META["QUERY_STRING"]
+            target += "?" + iri_to_uri(request.META["QUERY_STRING"])
         return HttpResponseRedirect(target)

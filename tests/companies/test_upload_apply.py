@@ -158,7 +158,8 @@ def test_the_quick_check_of_a_location_agrees_with_full_clean(values: dict[str, 
             exclude=["public_id"], validate_unique=False, validate_constraints=False
         )
         valid = True
-    except ValidationError:
+    except (ValidationError, ValueError):
+        # django-countries raises ValueError for some Unicode digits ("²"): not a valid country either.
         valid = False
     if checks.accepts(values):
         assert valid, values

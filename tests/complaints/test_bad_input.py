@@ -17,6 +17,7 @@ from django.utils import translation
 
 from complaints import receipt, services
 from complaints.models import Complaint
+from complaints.permissions import ReceiptHolder
 from complaints.uploads import MAX_DOCUMENT_BYTES, check_document
 
 from .helpers import Cast
@@ -134,3 +135,63 @@ def test_an_accepted_document_is_stored_privately_and_served_as_an_attachment():
     other = Client()
     other.force_login(cast.company_user)
     assert other.get(response.request["PATH_INFO"]).status_code == 404
+
+
+def _jpeg_with_exif() -> bytes:
+    from PIL import Image
+
+    image = Image.new("RGB", (8, 8), "red")
+    exif = Image.Exif()
+    exif[0x013B] = "Rahima Begum"  # Artist
+    out = io.BytesIO()
+    image.save(out, format="JPEG", exif=exif.tobytes())
+    return out.getvalue()
+
+
+def _pdf_with_author() -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    writer.add_metadata({"/Author": "Rahima Begum", "/Creator": "Rahima's phone"})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _docx_with_author() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        )
+        archive.writestr("word/document.xml", "<w:document/>")
+        archive.writestr(
+            "docProps/core.xml",
+            "<cp:coreProperties><dc:creator>Rahima Begum</dc:creator></cp:coreProperties>",
+        )
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "make"), [("photo.jpg", _jpeg_with_exif), ("statement.pdf", _pdf_with_author)]
+)
+def test_the_complainants_files_lose_their_author_metadata(name, make):
+    cast = Cast(anonymous=True)
+    holder = ReceiptHolder(cast.complaint.pk)
+    original = make()
+    assert b"Rahima Begum" in original
+    (document,) = services.document_add(
+        actor=holder, complaint_id=cast.complaint.pk, uploads=[SimpleUploadedFile(name, original)]
+    )
+    with document.file.open("rb") as handle:
+        stored = handle.read()
+    assert b"Rahima" not in stored and len(stored) > 100
+
+
+def test_an_office_files_author_is_removed():
+    from complaints.scrub import scrubbed
+
+    clean = scrubbed(SimpleUploadedFile("s.docx", _docx_with_author()), ".docx").read()
+    assert b"Rahima" not in zipfile.ZipFile(io.BytesIO(clean)).read("docProps/core.xml")

@@ -5,6 +5,7 @@ from typing import Any
 from django import template
 from django.template import Context
 from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils.encoding import iri_to_uri
 from django.utils.safestring import mark_safe
 from django.utils.translation import override
 
@@ -30,7 +31,7 @@ def language_url(context: dict[str, Any], language: str) -> str:
             except NoReverseMatch:
                 translated = request.get_full_path()
         if request.META.get("QUERY_STRING"):
-            translated += "?" + request.META["QUERY_STRING"]
+            translated += "?" + iri_to_uri(request.META["QUERY_STRING"])
     if translated == request.get_full_path() and not request.path.startswith(f"/{language}/"):
         return f"/{language}/"
     return translated
