@@ -59,6 +59,18 @@ def action_get_for(user: Any, action_id: Any) -> Action:
     return get_visible_or_404(action_list_for(user), pk=action_id)
 
 
+def risks_from_complaints(company_id: int) -> QuerySet[Risk]:
+    """The company's register entries that came from admissible complaints (the learning loop): shown
+    beside its self-assessment and in the secretariat's review. Only pages already scoped to the
+    company (or the secretariat) call this."""
+    return (
+        Risk.objects.filter(company_id=company_id)
+        .exclude(complaint_reference="")
+        .select_related("theme")
+        .order_by("-created_at", "-pk")
+    )
+
+
 def pending_review_count(cycle: AnnualCycle) -> int:
     """How many of the cycle's assessments wait for the secretariat (the cycle's "pending reviews")."""
     return Assessment.objects.filter(cycle=cycle, status__in=Assessment.AWAITING_REVIEW).count()

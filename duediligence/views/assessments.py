@@ -111,6 +111,7 @@ def _detail_context(
         "can_edit": can_edit,
         "can_submit": can_edit and assessment.cycle.status == AnnualCycle.Status.OPEN,
         "can_review": role_of(request.user) == Role.SECRETARIAT,
+        "complaint_risks": selectors.risks_from_complaints(assessment.company_id),
     }
 
 

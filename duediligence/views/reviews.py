@@ -124,5 +124,6 @@ def assessment_review_view(request: AuthenticatedRequest, pk: int) -> HttpRespon
             "note": posted.get("note", "") if posted else "",
             "can_start": assessment.status in (Assessment.Status.SUBMITTED, Assessment.Status.RESUBMITTED),
             "reviewing": assessment.status == Assessment.Status.UNDER_REVIEW,
+            "complaint_risks": selectors.risks_from_complaints(assessment.company_id),
         },
     )

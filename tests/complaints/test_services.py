@@ -226,3 +226,15 @@ def test_erasure_on_request_is_the_secretariats_and_needs_the_request():
     assert data["identity"]["phone"] == "+880 1711 000000"
     services.identity_erase(actor=cast.secretariat, complaint_id=cast.complaint.pk, reason="E-mail of 2 Dec")
     assert ComplainantIdentity.objects.get(complaint=cast.complaint).erased_at is not None
+
+
+def test_the_register_and_the_plan_show_what_came_from_a_complaint(client):
+    cast = Cast()
+    cast.move_to(S.RULING)
+    services.ruling_record(actor=cast.committee, complaint_id=cast.complaint.pk, outcome="founded", text_nl="Gegrond.",
+                           text_en="Founded.", recommendations=[(cast.company.pk, "Pay the overtime", date(2027, 6, 1))])  # fmt: skip
+    client.force_login(cast.company_user)
+    risks = client.get("/en/due-diligence/risks/").content.decode()
+    actions = client.get("/en/due-diligence/actions/").content.decode()
+    assert f"from complaint {cast.complaint.reference}" in risks
+    assert f"recommendation of complaint {cast.complaint.reference}" in actions
