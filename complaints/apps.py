@@ -8,8 +8,9 @@ class ComplaintsConfig(AppConfig):
 
     def ready(self) -> None:
         from portal.accounts.roles import Role
-        from portal.registry import register_nav
+        from portal.registry import register_home_section, register_nav
 
+        from . import home
         from .notifications import register_kinds
 
         register_kinds()
@@ -20,3 +21,15 @@ class ComplaintsConfig(AppConfig):
             order=40,
         )
         register_nav(_("Identity access log"), "complaints:access-log", roles={Role.SECRETARIAT}, order=41)
+        register_home_section(
+            "complaints/_home_cases.html",
+            roles={Role.COMMITTEE, Role.COMPANY, Role.NGO, Role.TRADE_UNION},
+            order=40,
+            context=home.cases_section,
+        )
+        register_home_section(
+            "complaints/_home_secretariat.html",
+            roles={Role.SECRETARIAT},
+            order=40,
+            context=home.secretariat_section,
+        )
