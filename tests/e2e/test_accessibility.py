@@ -109,6 +109,8 @@ def _secretariat_pages() -> list[str]:
         "/complaints/?status=all",
         *_case_pages(),
         "/complaints/register/",
+        "/dashboards/",
+        f"/dashboards/covenants/{GARMENTS}/",
         "/complaints/access-log/",
         f"/complaints/settings/{GARMENTS}/",
     ]

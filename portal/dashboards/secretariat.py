@@ -1,0 +1,55 @@
+"""The secretariat's dashboard of one covenant and cycle: members, self-assessments and reviews,
+actions, production locations and signals, complaints, and undelivered notifications, each figure
+beside last year's where that cycle exists. A fixed number of queries, whatever the data size."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from companies.figures import location_figures, signals_awaiting_relay
+from complaints.figures import complaint_figures
+from covenants.figures import membership_figures
+from covenants.models import AnnualCycle, Covenant
+from duediligence.figures import action_figures, assessment_figures
+from portal.notifications.models import Notification
+
+
+@dataclass
+class CovenantDashboard:
+    covenant: Covenant
+    year: int
+    cycle: AnnualCycle | None
+    previous: AnnualCycle | None
+    members: dict[str, int]
+    members_before: dict[str, int] | None
+    assessments: dict[str, Any] | None
+    assessments_before: dict[str, Any] | None
+    actions: dict[str, int]
+    locations: dict[str, Any]
+    signals_waiting: int
+    complaints: dict[str, Any]
+    undelivered: int
+
+
+def covenant_dashboard(covenant: Covenant, year: int) -> CovenantDashboard:
+    cycles = {
+        cycle.year: cycle
+        for cycle in AnnualCycle.objects.filter(covenant=covenant, year__in=[year, year - 1])
+    }
+    cycle, previous = cycles.get(year), cycles.get(year - 1)
+    return CovenantDashboard(
+        covenant=covenant,
+        year=year,
+        cycle=cycle,
+        previous=previous,
+        members=membership_figures(covenant, year),
+        members_before=membership_figures(covenant, year - 1) if previous else None,
+        assessments=assessment_figures(cycle) if cycle else None,
+        assessments_before=assessment_figures(previous) if previous else None,
+        actions=action_figures(covenant.pk),
+        locations=location_figures(covenant.pk),
+        signals_waiting=signals_awaiting_relay(covenant.pk),
+        complaints=complaint_figures(covenant.pk, year),
+        undelivered=Notification.objects.filter(email_status=Notification.EmailStatus.FAILED).count(),
+    )

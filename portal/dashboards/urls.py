@@ -1,0 +1,12 @@
+"""Pages under /<lang>/dashboards/."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "dashboards"
+
+urlpatterns = [
+    path("", views.index_view, name="index"),
+    path("covenants/<slug:slug>/", views.covenant_view, name="covenant"),
+]
