@@ -28,3 +28,14 @@ def signals_awaiting_relay(covenant_id: int) -> int:
     return LocationSignal.objects.filter(
         status=LocationSignal.Status.REPORTED, location_id__in=locations
     ).count()
+
+
+def country_figures(covenant_id: int) -> list[tuple[str, int, int]]:
+    """(country, locations, member companies sourcing there) for the covenant, most locations first."""
+    rows = (
+        SupplyLink.objects.filter(covenant_id=covenant_id)
+        .values("location__country")
+        .annotate(locations=Count("location_id", distinct=True), companies=Count("company_id", distinct=True))
+        .order_by("-locations", "location__country")
+    )
+    return [(row["location__country"], row["locations"], row["companies"]) for row in rows]

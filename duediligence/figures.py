@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.db.models import Avg, Count, Q
 from django.utils import timezone
@@ -14,7 +15,7 @@ from .models import Action, Assessment
 A = Assessment.Status
 
 
-def assessment_figures(cycle: AnnualCycle, today: date | None = None) -> dict[str, object]:
+def assessment_figures(cycle: AnnualCycle, today: date | None = None) -> dict[str, Any]:
     """The cycle's self-assessments by status, the members that have not started one, the reviews past
     the cycle's review date and the average accepted score."""
     today = today or timezone.localdate()

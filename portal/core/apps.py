@@ -12,4 +12,4 @@ class CoreConfig(AppConfig):
         from portal.registry import register_nav
 
         # The dashboards (portal/dashboards, the top layer) have no app of their own.
-        register_nav(_("Dashboards"), "dashboards:index", roles={Role.SECRETARIAT}, order=15)
+        register_nav(_("Dashboards"), "dashboards:index", roles={Role.SECRETARIAT, Role.GOVERNMENT}, order=15)

@@ -9,4 +9,5 @@ app_name = "dashboards"
 urlpatterns = [
     path("", views.index_view, name="index"),
     path("covenants/<slug:slug>/", views.covenant_view, name="covenant"),
+    path("government/<slug:slug>/", views.government_view, name="government"),
 ]

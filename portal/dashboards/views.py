@@ -6,18 +6,70 @@ from __future__ import annotations
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext
 
+from complaints.status import CaseStatus
 from covenants.models import AnnualCycle, Covenant
 from portal.access import AuthenticatedRequest, role_required
-from portal.accounts.roles import Role
+from portal.accounts.roles import Role, role_of
 
+from .government import ASSESSMENT_CELLS, government_dashboard
 from .secretariat import covenant_dashboard
 
 
-@role_required(Role.SECRETARIAT)
+@role_required(Role.SECRETARIAT, Role.GOVERNMENT)
 def index_view(request: AuthenticatedRequest) -> HttpResponse:
     covenants = Covenant.objects.order_by("name_en", "pk")
-    return render(request, "dashboards/index.html", {"covenants": covenants})
+    if role_of(request.user) == Role.GOVERNMENT:
+        covenants = covenants.exclude(status=Covenant.Status.NEGOTIATION)
+    return render(
+        request,
+        "dashboards/index.html",
+        {"covenants": covenants, "is_government": role_of(request.user) == Role.GOVERNMENT},
+    )
+
+
+def _year(request: AuthenticatedRequest, covenant: Covenant) -> tuple[int, list[int]]:
+    years = sorted(
+        set(AnnualCycle.objects.filter(covenant=covenant).values_list("year", flat=True)), reverse=True
+    )
+    this_year = timezone.localdate().year
+    wanted = request.GET.get("year", "")
+    year = int(wanted) if wanted.isdigit() else (years[0] if years else this_year)
+    if wanted and year not in years and year != this_year:
+        raise Http404
+    return year, years or [this_year]
+
+
+@role_required(Role.GOVERNMENT, Role.SECRETARIAT)
+def government_view(request: AuthenticatedRequest, slug: str) -> HttpResponse:
+    """The aggregates where no company can be identified (the secretariat sees what government sees)."""
+    covenant = get_object_or_404(Covenant.objects.exclude(status=Covenant.Status.NEGOTIATION), slug=slug)
+    year, years = _year(request, covenant)
+    dashboard = government_dashboard(covenant, year)
+    labels = {
+        "not_started": gettext("Not started"),
+        "draft": gettext("Draft"),
+        "awaiting_review": gettext("Waiting for review"),
+        "changes_requested": gettext("Changes requested"),
+        "accepted": gettext("Accepted"),
+    }
+    assessment_rows = (
+        [(labels[key], dashboard.assessments.cells[key]) for key in ASSESSMENT_CELLS]
+        if dashboard.assessments
+        else []
+    )
+    complaint_rows = [(CaseStatus(code).label, count) for code, count in dashboard.complaints.cells.items()]
+    return render(
+        request,
+        "dashboards/government.html",
+        {
+            "dashboard": dashboard,
+            "years": years,
+            "assessment_rows": assessment_rows,
+            "complaint_rows": complaint_rows,
+        },
+    )
 
 
 @role_required(Role.SECRETARIAT)

@@ -358,3 +358,5 @@ PORTAL_HEALTH_TOKEN = env.str("PORTAL_HEALTH_TOKEN", default="")
 #: The public location list shows how many member companies source at a location only from this count
 #: on; below it the list says "fewer than N", so that a count never points at one brand.
 PORTAL_LOCATION_COUNT_THRESHOLD = env.int("PORTAL_LOCATION_COUNT_THRESHOLD", default=2)
+# The government's dashboard shows no count of fewer companies than this (portal/dashboards/suppression.py).
+PORTAL_DISCLOSURE_THRESHOLD = env.int("PORTAL_DISCLOSURE_THRESHOLD", default=3)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.covenants.factories import CovenantFactory
-from tests.permission_matrix import SECRETARIAT_ONLY, Row, World
+from tests.permission_matrix import LOGIN, SECRETARIAT_ONLY, WAITING, Row, World, expect
 
 
 def build(world: World) -> None:
@@ -11,6 +11,14 @@ def build(world: World) -> None:
 
 
 ROWS: list[Row] = [
-    Row("dashboards:index", SECRETARIAT_ONLY),
+    Row("dashboards:index", expect(404, anonymous=LOGIN, pending=WAITING, government=200, secretariat=200)),
     Row("dashboards:covenant", SECRETARIAT_ONLY, kwargs=lambda w: {"slug": w.db_covenant.slug}),
+]
+
+ROWS += [
+    Row(
+        "dashboards:government",
+        expect(404, anonymous=LOGIN, pending=WAITING, government=200, secretariat=200),
+        kwargs=lambda w: {"slug": w.db_covenant.slug},
+    ),
 ]

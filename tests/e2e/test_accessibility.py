@@ -111,6 +111,7 @@ def _secretariat_pages() -> list[str]:
         "/complaints/register/",
         "/dashboards/",
         f"/dashboards/covenants/{GARMENTS}/",
+        f"/dashboards/government/{GARMENTS}/",
         "/complaints/access-log/",
         f"/complaints/settings/{GARMENTS}/",
     ]
@@ -145,6 +146,8 @@ def _party_pages(role: str, email: str = "") -> Callable[[], list[str]]:
         paths = [f"/dashboard/home/{role}/", "/notifications/", f"/covenants/{GARMENTS}/"]
         if role in ("ngo", "trade_union"):
             paths += ["/complaints/", *_case_pages(filed_by__email=email)]
+        if role == "government":
+            paths += ["/dashboards/", f"/dashboards/government/{GARMENTS}/"]
         if role == "committee":
             paths += ["/complaints/", *_case_pages(assignments__member__email=email)]
         return paths
@@ -158,7 +161,7 @@ ROLES: dict[str, tuple[str | None, Callable[[], list[str]]]] = {
     "company": ("company@demo.example", _company_pages),
     "ngo": ("ngo@demo.example", _party_pages("ngo", "ngo@demo.example")),
     "trade_union": ("union@demo.example", _party_pages("trade_union", "union@demo.example")),
-    "government": ("government@demo.example", _party_pages("government")),
+    "government": ("government@demo.example", _party_pages("government", "government@demo.example")),
     "committee": ("committee@demo.example", _party_pages("committee", "committee@demo.example")),
 }
 
