@@ -9,8 +9,9 @@ class DuediligenceConfig(AppConfig):
     def ready(self) -> None:
         from covenants.hooks import register_member_details, register_pending_reviews
         from portal.accounts.roles import Role
-        from portal.registry import register_nav
+        from portal.registry import register_home_section, register_nav
 
+        from . import home
         from .notifications import register_kinds
         from .selectors import pending_review_count, published_performance
 
@@ -30,6 +31,9 @@ class DuediligenceConfig(AppConfig):
         )
         register_nav(
             _("Suspension reviews"), "duediligence:suspension-reviews", roles={Role.SECRETARIAT}, order=28
+        )
+        register_home_section(
+            "duediligence/_home_company.html", roles={Role.COMPANY}, order=20, context=home.company_section
         )
         # The cycle's "pending reviews" (closing a cycle with reviews pending needs "close anyway").
         register_pending_reviews(pending_review_count)

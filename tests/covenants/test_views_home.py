@@ -47,8 +47,8 @@ def test_role_sections_cost_a_fixed_number_of_queries(
     for _ in range(size):
         MembershipFactory(company=company_user.organisation)
     company, secretariat = client_for(company_user), client_for(secretariat_user)
-    # The page's own queries, the covenants and uploads sections, and the complaints section (one).
-    with django_assert_max_num_queries(7):
+    # The page's own queries, the covenants and uploads sections, due diligence (three) and complaints (one).
+    with django_assert_max_num_queries(10):
         company_home = company.get("/en/dashboard/home/company/").content.decode()
     with django_assert_max_num_queries(10):  # with the complaints section's counts (one query)
         secretariat_home = secretariat.get("/en/dashboard/home/secretariat/").content.decode()
