@@ -51,7 +51,7 @@ def _home(user) -> tuple[str, int]:
 
 
 def test_the_company_sees_its_risks_and_actions_due_and_nothing_of_others():
-    user, risks = _company(2)
+    user, _risks = _company(2)
     other, _ = _company(1)
     html, small = _home(user)
     assert "Late 0" in html and "overdue" in html and "Later 0" not in html
