@@ -3,16 +3,18 @@ cycle year."""
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from companies.exports import XLSX_TYPE, csv_chunks, xlsx_file
 from complaints.status import CaseStatus
 from covenants.models import AnnualCycle, Covenant
 from portal.access import AuthenticatedRequest, role_required
 from portal.accounts.roles import Role, role_of
 
+from .exports import GOVERNMENT_TABLES, SECRETARIAT_TABLES, Rows
 from .government import ASSESSMENT_CELLS, government_dashboard
 from .secretariat import covenant_dashboard
 
@@ -88,3 +90,39 @@ def covenant_view(request: AuthenticatedRequest, slug: str) -> HttpResponse:
         "dashboards/covenant.html",
         {"dashboard": covenant_dashboard(covenant, year), "years": years or [this_year]},
     )
+
+
+def _download(rows: Rows, name: str, fmt: str) -> HttpResponseBase:
+    if fmt == "csv":
+        response: HttpResponseBase = StreamingHttpResponse(
+            csv_chunks(rows), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        return response
+    return FileResponse(
+        xlsx_file(rows, name[:31]), as_attachment=True, filename=f"{name}.xlsx", content_type=XLSX_TYPE
+    )
+
+
+@role_required(Role.SECRETARIAT)
+def covenant_export_view(request: AuthenticatedRequest, slug: str, table: str, fmt: str) -> HttpResponseBase:
+    """One table of the secretariat's dashboard as CSV or XLSX."""
+    make = SECRETARIAT_TABLES.get(table)
+    if make is None or fmt not in ("csv", "xlsx"):
+        raise Http404
+    covenant = get_object_or_404(Covenant, slug=slug)
+    year, _years = _year(request, covenant)
+    return _download(make(covenant_dashboard(covenant, year)), f"{covenant.slug}-{year}-{table}", fmt)
+
+
+@role_required(Role.GOVERNMENT, Role.SECRETARIAT)
+def government_export_view(
+    request: AuthenticatedRequest, slug: str, table: str, fmt: str
+) -> HttpResponseBase:
+    """One table of the government's dashboard as CSV or XLSX, with the same cells suppressed."""
+    make = GOVERNMENT_TABLES.get(table)
+    if make is None or fmt not in ("csv", "xlsx"):
+        raise Http404
+    covenant = get_object_or_404(Covenant.objects.exclude(status=Covenant.Status.NEGOTIATION), slug=slug)
+    year, _years = _year(request, covenant)
+    return _download(make(government_dashboard(covenant, year)), f"{covenant.slug}-{year}-{table}", fmt)

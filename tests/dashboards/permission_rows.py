@@ -22,3 +22,16 @@ ROWS += [
         kwargs=lambda w: {"slug": w.db_covenant.slug},
     ),
 ]
+
+ROWS += [
+    Row(
+        "dashboards:covenant-export",
+        SECRETARIAT_ONLY,
+        kwargs=lambda w: {"slug": w.db_covenant.slug, "table": "members", "fmt": "csv"},
+    ),
+    Row(
+        "dashboards:government-export",
+        expect(404, anonymous=LOGIN, pending=WAITING, government=200, secretariat=200),
+        kwargs=lambda w: {"slug": w.db_covenant.slug, "table": "complaints", "fmt": "xlsx"},
+    ),
+]
