@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("companies.api.urls")),
     path("", include("duediligence.api.urls")),
     path("", include("complaints.api.urls")),
+    path("", include("portal.dashboards.api_urls")),
 ]

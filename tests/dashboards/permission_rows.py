@@ -35,3 +35,16 @@ ROWS += [
         kwargs=lambda w: {"slug": w.db_covenant.slug, "table": "complaints", "fmt": "xlsx"},
     ),
 ]
+
+ROWS += [
+    Row(
+        "api:dashboards-covenant",
+        expect(404, anonymous=403, pending=403, secretariat=200),
+        kwargs=lambda w: {"slug": w.db_covenant.slug},
+    ),
+    Row(
+        "api:dashboards-government",
+        expect(404, anonymous=403, pending=403, government=200, secretariat=200),
+        kwargs=lambda w: {"slug": w.db_covenant.slug},
+    ),
+]
