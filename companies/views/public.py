@@ -12,9 +12,9 @@ from django_countries import countries
 
 from portal.access import public
 from portal.accounts.roles import role_of
+from portal.charts import bar_chart
 
 from .. import selectors
-from ..charts import bar_chart
 from ..forms import LocationFilterForm
 from ..models import ProcessingType, WorkerBand
 from ..relay import REPORTER_ROLES

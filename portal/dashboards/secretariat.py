@@ -12,6 +12,7 @@ from complaints.figures import complaint_figures
 from covenants.figures import membership_figures
 from covenants.models import AnnualCycle, Covenant
 from duediligence.figures import action_figures, assessment_figures
+from portal.charts import BarChart, bar_chart
 from portal.notifications.models import Notification
 
 
@@ -30,6 +31,14 @@ class CovenantDashboard:
     signals_waiting: int
     complaints: dict[str, Any]
     undelivered: int
+
+    @property
+    def complaint_chart(self) -> BarChart:
+        return bar_chart([(str(label), count) for _code, label, count in self.complaints["by_status"]])
+
+    @property
+    def country_chart(self) -> BarChart:
+        return bar_chart(list(self.locations["top_countries"]))
 
 
 def covenant_dashboard(covenant: Covenant, year: int) -> CovenantDashboard:

@@ -109,3 +109,14 @@ def test_the_page_links_each_figure_and_costs_a_fixed_number_of_queries():
     other = Client()
     other.force_login(cast.committee)
     assert other.get(url).status_code == 404
+
+
+def test_the_charts_draw_the_figures_of_their_tables():
+    cast = _world()
+    d = covenant_dashboard(cast.covenant, YEAR)
+    assert [(bar.label, bar.value) for bar in d.country_chart.bars] == [("BD", 2), ("IN", 1)]
+    assert {bar.value for bar in d.complaint_chart.bars} >= {1}
+    client = Client()
+    client.force_login(cast.secretariat)
+    html = client.get(f"/en/dashboards/covenants/{cast.covenant.slug}/").content.decode()
+    assert 'aria-labelledby="stages-chart-title complaints-summary"' in html and "<svg" in html

@@ -1,4 +1,7 @@
-"""A horizontal bar chart drawn on the server as SVG geometry (no JavaScript); the template draws it."""
+"""Charts drawn on the server as SVG geometry (no JavaScript), one implementation for the pages and the
+PDF reports. `components/bar_chart.html` draws a bar chart with its title and text summary; the page
+puts the table of its numbers beside it. Bars are one dark colour with their value written at the end,
+so nothing depends on colour and the chart prints in black and white."""
 
 from __future__ import annotations
 
