@@ -27,6 +27,9 @@ class CompaniesConfig(AppConfig):
         )
         register_nav(_("Signals inbox"), "companies:signal-inbox", roles={Role.SECRETARIAT}, order=42)
         register_nav(_("Location signals"), "companies:company-signals", roles={Role.COMPANY}, order=43)
+        register_home_section(
+            "companies/_home_relays.html", roles={Role.COMPANY}, order=35, context=home.company_section
+        )
         # --- exports and the supply chain ---
         register_nav(_("My supply chain"), "companies:supply-chain", roles={Role.COMPANY}, order=44)
         register(

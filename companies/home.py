@@ -15,3 +15,13 @@ SHOWN = 5
 def reporter_section(request: HttpRequest) -> Mapping[str, Any]:
     signals = list(signal_selectors.signal_list_for_reporter(request.user).order_by("-pk")[: SHOWN + 1])
     return {"home_signals": signals[:SHOWN], "more_signals": len(signals) > SHOWN}
+
+
+def company_section(request: HttpRequest) -> Mapping[str, Any]:
+    """The signals relayed to the company that it has not answered yet (one query)."""
+    relays = list(
+        signal_selectors.signal_relay_list_for(request.user)
+        .filter(responded_at__isnull=True)
+        .order_by("-pk")[: SHOWN + 1]
+    )
+    return {"home_relays": relays[:SHOWN], "more_relays": len(relays) > SHOWN}

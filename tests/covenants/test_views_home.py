@@ -47,10 +47,11 @@ def test_role_sections_cost_a_fixed_number_of_queries(
     for _ in range(size):
         MembershipFactory(company=company_user.organisation)
     company, secretariat = client_for(company_user), client_for(secretariat_user)
-    # The page's own queries, the covenants and uploads sections, due diligence (three) and complaints (one).
-    with django_assert_max_num_queries(10):
+    # The page's own queries, the covenants and uploads sections, due diligence (three), complaints,
+    # the signals waiting for a response and the recent notifications (one each).
+    with django_assert_max_num_queries(12):
         company_home = company.get("/en/dashboard/home/company/").content.decode()
-    with django_assert_max_num_queries(10):  # with the complaints section's counts (one query)
+    with django_assert_max_num_queries(11):  # with the complaints counts and recent notifications (one each)
         secretariat_home = secretariat.get("/en/dashboard/home/secretariat/").content.decode()
     # The company's section lists at most five memberships, then links to all of them.
     assert len(re.findall(r'href="/en/covenants/memberships/\d+/"', company_home)) == min(size, 5)

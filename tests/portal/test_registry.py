@@ -47,8 +47,11 @@ def test_home_sections_are_shown_to_their_roles_only():
     secretariat = [s.template for s in registry.home_sections_for(Role.SECRETARIAT)]
     assert company[0] == "covenants/_home_company.html" and "companies/_home_uploads.html" in company
     assert secretariat[0] == "covenants/_home_secretariat.html"
-    assert not set(company) & set(secretariat)
-    assert registry.home_sections_for(Role.GOVERNMENT) == []
+    # Only the platform's recent notifications are on every role's page.
+    assert set(company) & set(secretariat) == {"notifications/_home_recent.html"}
+    assert [s.template for s in registry.home_sections_for(Role.GOVERNMENT)] == [
+        "notifications/_home_recent.html"
+    ]
     assert registry.home_sections_for(None) == []
 
 
