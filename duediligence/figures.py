@@ -9,8 +9,10 @@ from django.db.models import Avg, Count, Q
 from django.utils import timezone
 
 from covenants.models import AnnualCycle, Membership
+from covenants.models.common import bilingual
 
-from .models import Action, Assessment
+from .models import Action, Assessment, Risk
+from .priority import Priority
 
 A = Assessment.Status
 
@@ -45,3 +47,41 @@ def action_figures(covenant_id: int, today: date | None = None) -> dict[str, int
         overdue=Count("pk", filter=open_actions & Q(due_on__lt=today)),
         done=Count("pk", filter=Q(status=Action.Status.DONE)),
     )
+
+
+def risk_picture(covenant_id: int, top_countries: int = 8) -> dict[str, Any]:
+    """The members' risk registers as themes x countries: per cell the number of companies with such a
+    risk and the highest priority among them (one query; the countries of a risk are a list)."""
+    members = Membership.objects.filter(covenant_id=covenant_id, status=Membership.Status.ACTIVE).values(
+        "company_id"
+    )
+    rows = Risk.objects.filter(company_id__in=members).values_list(
+        "company_id", "theme_id", "theme__name_nl", "theme__name_en", "countries", "priority", "priority_rank"
+    )
+    companies: dict[tuple[int, str], set[int]] = {}
+    highest: dict[tuple[int, str], tuple[int, str]] = {}
+    themes: dict[int, tuple[str, str]] = {}
+    per_country: dict[str, set[int]] = {}
+    for company_id, theme_id, name_nl, name_en, countries, priority, rank in rows:
+        themes[theme_id] = (name_nl, name_en)
+        codes = countries.split(",") if isinstance(countries, str) else [str(c) for c in countries or []]
+        for country in [code for code in codes if code] or ["--"]:
+            key = (theme_id, country)
+            companies.setdefault(key, set()).add(company_id)
+            per_country.setdefault(country, set()).add(company_id)
+            if key not in highest or rank > highest[key][0]:
+                highest[key] = (rank, str(Priority(priority).label))
+    columns = sorted(per_country, key=lambda c: (-len(per_country[c]), c))[:top_countries]
+    return {
+        "countries": columns,
+        "rows": [
+            (
+                bilingual(*names),
+                [
+                    (len(companies.get((theme_id, c), ())), highest.get((theme_id, c), (0, ""))[1])
+                    for c in columns
+                ],
+            )
+            for theme_id, names in sorted(themes.items(), key=lambda item: item[1][1])
+        ],
+    }

@@ -11,7 +11,7 @@ from companies.figures import location_figures, signals_awaiting_relay
 from complaints.figures import complaint_figures
 from covenants.figures import membership_figures
 from covenants.models import AnnualCycle, Covenant
-from duediligence.figures import action_figures, assessment_figures
+from duediligence.figures import action_figures, assessment_figures, risk_picture
 from portal.charts import BarChart, bar_chart
 from portal.notifications.models import Notification
 
@@ -27,6 +27,7 @@ class CovenantDashboard:
     assessments: dict[str, Any] | None
     assessments_before: dict[str, Any] | None
     actions: dict[str, int]
+    risks: dict[str, Any]
     locations: dict[str, Any]
     signals_waiting: int
     complaints: dict[str, Any]
@@ -57,6 +58,7 @@ def covenant_dashboard(covenant: Covenant, year: int) -> CovenantDashboard:
         assessments=assessment_figures(cycle) if cycle else None,
         assessments_before=assessment_figures(previous) if previous else None,
         actions=action_figures(covenant.pk),
+        risks=risk_picture(covenant.pk),
         locations=location_figures(covenant.pk),
         signals_waiting=signals_awaiting_relay(covenant.pk),
         complaints=complaint_figures(covenant.pk, year),

@@ -105,7 +105,7 @@ def test_the_page_links_each_figure_and_costs_a_fixed_number_of_queries():
         MembershipFactory(covenant=cast.covenant, active=True)
     with CaptureQueriesContext(connection) as large:
         client.get(url)
-    assert len(small) == len(large) <= 15
+    assert len(small) == len(large) <= 16
     other = Client()
     other.force_login(cast.committee)
     assert other.get(url).status_code == 404
@@ -120,3 +120,20 @@ def test_the_charts_draw_the_figures_of_their_tables():
     client.force_login(cast.secretariat)
     html = client.get(f"/en/dashboards/covenants/{cast.covenant.slug}/").content.decode()
     assert 'aria-labelledby="stages-chart-title complaints-summary"' in html and "<svg" in html
+
+
+def test_the_risk_picture_counts_companies_per_theme_and_country():
+    cast = _world()
+    other = MembershipFactory(covenant=cast.covenant, active=True).company
+    theme = cast.covenant.themes.first()
+    for company, countries, scale in ((cast.company, ["BD", "PK"], 4), (other, ["BD"], 1)):
+        risk = Risk(company=company, theme=theme, title="Wages", involvement="linked", countries=countries,
+                    scale=scale, scope=2, irremediable=1, likelihood=2).rank()  # fmt: skip
+        risk.save()
+    picture = covenant_dashboard(cast.covenant, YEAR).risks
+    assert picture["countries"][0] == "BD"
+    cells = dict(zip(picture["countries"], dict(picture["rows"])[theme.name], strict=True))
+    assert cells["BD"][0] == 2 and cells["PK"][0] == 1
+    assert (
+        cells["BD"][1] == Risk.objects.filter(company=cast.company, countries__contains="PK").get().priority
+    )
