@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from django import forms
-from django.utils import timezone
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -21,9 +21,8 @@ from portal.forms import DistinctErrorsMixin, set_empty_choice
 from . import receipt
 from .models import Complaint
 from .models.case import TEXT_MAX
+from .services.intake import check_happened_on
 from .uploads import MAX_FILES
-
-EARLIEST = date(1950, 1, 1)
 
 
 def _country_choices() -> list[tuple[str, Any]]:
@@ -154,12 +153,10 @@ class ComplaintForm(DistinctErrorsMixin, forms.Form):
 
     def clean_happened_on(self) -> date | None:
         value = self.cleaned_data.get("happened_on")
-        if value is not None and value > timezone.localdate():
-            raise forms.ValidationError(_("The date cannot lie in the future."))
-        if value is not None and value < EARLIEST:
-            raise forms.ValidationError(
-                _("Give a date after %(date)s.") % {"date": EARLIEST.strftime("%d-%m-%Y")}
-            )
+        try:
+            check_happened_on(value)
+        except ValidationError as exc:
+            raise forms.ValidationError(exc.message_dict["happened_on"]) from exc
         return value
 
     def clean(self) -> dict[str, Any]:

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest
-from django.utils import timezone
 
 from . import selectors
-from .models import StageRecord
-from .status import FINAL, CaseStatus
+from .figures import running_counts
+from .status import CaseStatus
 
 SHOWN = 5
 
@@ -24,18 +22,6 @@ def cases_section(request: HttpRequest) -> dict[str, Any]:
 
 def secretariat_section(request: HttpRequest) -> dict[str, Any]:
     """Running cases, those waiting for acknowledgement and those past their time frame (one query)."""
-    overdue = StageRecord.objects.filter(
-        complaint=OuterRef("pk"), ended_at__isnull=True, due_at__lt=timezone.now()
-    )
-    counts = (
-        selectors.complaint_list_for(request.user)
-        .order_by()
-        .exclude(status__in=FINAL)
-        .annotate(is_overdue=Exists(overdue))
-        .aggregate(
-            running=Count("pk"),
-            received=Count("pk", filter=Q(status=CaseStatus.RECEIVED)),
-            overdue=Count("pk", filter=Q(is_overdue=True, paused_since__isnull=True)),
-        )
-    )
+    counts = running_counts(selectors.complaint_list_for(request.user))
+    counts["received"] = counts[f"s_{CaseStatus.RECEIVED.value}"]
     return {"complaint_counts": counts}

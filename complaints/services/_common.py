@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -93,7 +94,8 @@ def email_complainant(complaint: Complaint, subject: Any, body: Any, **params: A
         values = {
             "reference": complaint.reference,
             "covenant": complaint.covenant.name,
-            "link": reverse("complaints:return"),
+            # Absolute: the e-mail is read outside the portal (the code itself is never in it).
+            "link": f"{settings.PORTAL_BASE_URL.rstrip('/')}{reverse('complaints:return')}",
             **params,
         }
         notification_enqueue_email(
@@ -102,8 +104,3 @@ def email_complainant(complaint: Complaint, subject: Any, body: Any, **params: A
             body=str(body).format(**values),
             kind="complaint.complainant",
         )
-
-
-def complainant_parties(complaint: Complaint) -> tuple[QuerySet[User], bool]:
-    """The complainant's accounts, and whether it (also) has an e-mail address to write to."""
-    return filer_users(complaint), bool(getattr(getattr(complaint, "identity", None), "email", ""))

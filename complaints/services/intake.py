@@ -10,7 +10,7 @@ the same receipt code, which is derived from that token and never stored).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -93,6 +93,20 @@ def _check_choices(kind: str, channel: str, filer: str, country: str, language: 
         raise ValidationError(errors)
 
 
+#: The earliest date a complaint can say it happened on.
+EARLIEST = date(1950, 1, 1)
+
+
+def check_happened_on(value: date | None) -> None:
+    """Not in the future, not before `EARLIEST` (the form and the API go through here)."""
+    if value is not None and value > timezone.localdate():
+        raise ValidationError({"happened_on": _("The date cannot lie in the future.")})
+    if value is not None and value < EARLIEST:
+        raise ValidationError(
+            {"happened_on": _("Give a date after %(date)s.") % {"date": EARLIEST.strftime("%d-%m-%Y")}}
+        )
+
+
 #: The short fields and their lengths (the form and the API check them too).
 SHORT_FIELDS = {"on_behalf_of": 300, "name": 200, "organisation": 200, "email": 254, "phone": 40}
 
@@ -156,6 +170,7 @@ def complaint_file(
     _check_subject(covenant, company, location)
     _check_themes(covenant, themes)
     _check_text(data)
+    check_happened_on(fields.get("happened_on"))
     identity = {name: (fields.pop(name, "") or "").strip() for name in IDENTITY_FIELDS}
     if anonymous:
         identity = dict.fromkeys(IDENTITY_FIELDS, "")

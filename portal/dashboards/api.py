@@ -7,7 +7,6 @@ from typing import Any
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -17,24 +16,19 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from covenants.api.views import FORBIDDEN, NOT_FOUND
-from covenants.models import AnnualCycle, Covenant
+from covenants.models import Covenant
 from portal.access import role_permission
 from portal.accounts.roles import Role
 
 from .government import ASSESSMENT_CELLS, government_dashboard
-from .secretariat import covenant_dashboard
+from .secretariat import covenant_dashboard, cycle_years
 
 YEAR = OpenApiParameter("year", OpenApiTypes.INT, description="The cycle year (default: the latest cycle).")
 
 
 def _year(request: Request, covenant: Covenant) -> int:
-    years = sorted(
-        set(AnnualCycle.objects.filter(covenant=covenant).values_list("year", flat=True)), reverse=True
-    )
-    this_year = timezone.localdate().year
-    wanted = str(request.query_params.get("year", ""))
-    year = int(wanted) if wanted.isdigit() else (years[0] if years else this_year)
-    if wanted and year not in years and year != this_year:
+    year, _years = cycle_years(covenant, str(request.query_params.get("year", "")))
+    if year is None:
         raise NotFound
     return year
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import timezone
+
 from companies.figures import location_figures, signals_awaiting_relay
 from complaints.figures import complaint_figures
 from covenants.figures import membership_figures
@@ -40,6 +42,19 @@ class CovenantDashboard:
     @property
     def country_chart(self) -> BarChart:
         return bar_chart(list(self.locations["top_countries"]))
+
+
+def cycle_years(covenant: Covenant, wanted: str) -> tuple[int | None, list[int]]:
+    """The year a dashboard shows (the one asked for, else the latest cycle, else this year) and the
+    years to choose from; None for a year that has no cycle (and is not this year)."""
+    years = sorted(
+        set(AnnualCycle.objects.filter(covenant=covenant).values_list("year", flat=True)), reverse=True
+    )
+    this_year = timezone.localdate().year
+    year = int(wanted) if wanted.isdigit() else (years[0] if years else this_year)
+    if wanted and year not in years and year != this_year:
+        return None, years
+    return year, years or [this_year]
 
 
 def covenant_dashboard(covenant: Covenant, year: int) -> CovenantDashboard:

@@ -16,7 +16,7 @@ from portal.accounts.roles import Role, role_of
 
 from .exports import GOVERNMENT_TABLES, SECRETARIAT_TABLES, Rows
 from .government import ASSESSMENT_CELLS, government_dashboard
-from .secretariat import covenant_dashboard
+from .secretariat import covenant_dashboard, cycle_years
 
 
 @role_required(Role.SECRETARIAT, Role.GOVERNMENT)
@@ -32,15 +32,10 @@ def index_view(request: AuthenticatedRequest) -> HttpResponse:
 
 
 def _year(request: AuthenticatedRequest, covenant: Covenant) -> tuple[int, list[int]]:
-    years = sorted(
-        set(AnnualCycle.objects.filter(covenant=covenant).values_list("year", flat=True)), reverse=True
-    )
-    this_year = timezone.localdate().year
-    wanted = request.GET.get("year", "")
-    year = int(wanted) if wanted.isdigit() else (years[0] if years else this_year)
-    if wanted and year not in years and year != this_year:
+    year, years = cycle_years(covenant, request.GET.get("year", ""))
+    if year is None:
         raise Http404
-    return year, years or [this_year]
+    return year, years
 
 
 @role_required(Role.GOVERNMENT, Role.SECRETARIAT)

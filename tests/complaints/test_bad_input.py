@@ -195,3 +195,15 @@ def test_an_office_files_author_is_removed():
 
     clean = scrubbed(SimpleUploadedFile("s.docx", _docx_with_author()), ".docx").read()
     assert b"Rahima" not in zipfile.ZipFile(io.BytesIO(clean)).read("docProps/core.xml")
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_the_api_refuses_the_same_dates_as_the_form(day):
+    cast = Cast()
+    response = Client().post(
+        reverse("api:complaints-file"),
+        {"token": f"api-{day}", "covenant": cast.covenant.slug, "filer": "worker", "company": cast.company.pk,
+         "what_happened": "Wages withheld.", "happened_on": day},
+        content_type="application/json",
+    )  # fmt: skip
+    assert response.status_code == 400 and "happened_on" in response.json()

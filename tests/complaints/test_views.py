@@ -160,3 +160,25 @@ def test_public_pages():
     assert client.get(reverse("complaints:tracker")).status_code == 200
     figures = client.get(reverse("complaints:performance", kwargs={"slug": cast.covenant.slug}))
     assert figures.status_code == 200
+
+
+def test_the_acknowledgement_links_to_the_return_page_by_its_full_address(settings):
+    settings.PORTAL_BASE_URL = "https://portal.example.org"
+    from portal.notifications.models import Notification
+
+    cast = Cast(email="rahima@example.test", language="en")
+    mail = Notification.objects.get(to_email="rahima@example.test")
+    assert "https://portal.example.org/en/complaints/return/" in mail.body
+    assert cast.complaint.reference in mail.body
+
+
+def test_the_public_tracker_lists_running_cases_only_where_the_covenant_turned_it_on():
+    from complaints.models import ComplaintSettings
+
+    cast = Cast(name="Rahima")
+    cast.move_to(CaseStatus.ADMISSIBLE)
+    client = Client()
+    assert cast.complaint.reference not in client.get(reverse("complaints:tracker")).content.decode()
+    ComplaintSettings.objects.create(covenant=cast.covenant, public_tracker=True)
+    html = client.get(reverse("complaints:tracker")).content.decode()
+    assert cast.complaint.reference in html and cast.company.name in html and "Rahima" not in html
