@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Avg, Count, Q
@@ -11,7 +12,7 @@ from django.utils import timezone
 from covenants.models import AnnualCycle, Membership
 from covenants.models.common import bilingual
 
-from .models import Action, Assessment, Risk
+from .models import Action, Assessment, OecdStep, Risk, SectionScore
 from .priority import Priority
 
 A = Assessment.Status
@@ -85,3 +86,44 @@ def risk_picture(covenant_id: int, top_countries: int = 8) -> dict[str, Any]:
             for theme_id, names in sorted(themes.items(), key=lambda item: item[1][1])
         ],
     }
+
+
+#: The score bands of the distribution per OECD step: (lowest score, label); a score falls in the
+#: last band whose lowest score it reaches.
+SCORE_BANDS = ((0, "0-24"), (25, "25-49"), (50, "50-74"), (75, "75-100"))
+
+
+def step_scores(cycle: AnnualCycle) -> list[dict[str, Any]]:
+    """Per OECD step, over the cycle's accepted self-assessments: how many companies fall in each score
+    band and their average. A company's step score is the weighted average of its section scores in
+    that step (the reviewer's score where given, else the computed one); one query."""
+    rows = SectionScore.objects.filter(assessment__cycle=cycle, assessment__status=A.ACCEPTED).values_list(
+        "assessment_id", "section__step", "score", "proposed", "section__weight"
+    )
+    earned: dict[tuple[int, int], Decimal] = {}
+    weights: dict[tuple[int, int], int] = {}
+    for assessment_id, step, score, proposed, weight in rows:
+        value = score if score is not None else proposed
+        if value is None or not weight:
+            continue
+        key = (step, assessment_id)
+        earned[key] = earned.get(key, Decimal(0)) + value * weight
+        weights[key] = weights.get(key, 0) + weight
+    result = []
+    for step in OecdStep:
+        scores = [earned[key] / weights[key] for key in earned if key[0] == step.value]
+        bands = [0] * len(SCORE_BANDS)
+        for value in scores:
+            bands[max(i for i, (low, _label) in enumerate(SCORE_BANDS) if value >= low)] += 1
+        result.append(
+            {
+                "step": step.value,
+                "label": step.label,
+                "companies": len(scores),
+                "bands": [(label, count) for (_low, label), count in zip(SCORE_BANDS, bands, strict=True)],
+                "average": (sum(scores, Decimal(0)) / len(scores)).quantize(Decimal("0.1"))
+                if scores
+                else None,
+            }
+        )
+    return result

@@ -40,11 +40,31 @@ class CountSerializer(serializers.Serializer):
     )
 
 
+class StepScoresSerializer(serializers.Serializer):
+    step = serializers.IntegerField(help_text="OECD due diligence step, 1-6")
+    bands = CountSerializer(many=True, help_text="companies per score band (key: the band)")
+    companies = serializers.IntegerField(allow_null=True, help_text="null: not shown")
+    average = serializers.FloatField(allow_null=True, help_text="null: none, or not shown")
+
+
+def _steps_body(steps: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
+    return [
+        {
+            "step": s["step"],
+            "bands": [{"key": label, "count": count} for label, count in s["bands"]],
+            "companies": s["companies"],
+            "average": None if s["average"] is None else float(s["average"]),
+        }
+        for s in steps or []
+    ]
+
+
 class SecretariatDashboardSerializer(serializers.Serializer):
     covenant = serializers.CharField()
     year = serializers.IntegerField()
     members = serializers.DictField(child=serializers.IntegerField())
     assessments = serializers.DictField(allow_null=True)
+    step_scores = StepScoresSerializer(many=True)
     actions = serializers.DictField(child=serializers.IntegerField())
     locations = serializers.IntegerField()
     top_countries = CountSerializer(many=True)
@@ -63,6 +83,7 @@ class GovernmentDashboardSerializer(serializers.Serializer):
     assessments = CountSerializer(many=True)
     assessments_total = serializers.IntegerField(allow_null=True)
     average_score = serializers.FloatField(allow_null=True)
+    step_scores = StepScoresSerializer(many=True)
     countries = serializers.ListField(child=serializers.DictField())
     complaints_by_stage = CountSerializer(many=True)
     complaints_total = serializers.IntegerField(allow_null=True)
@@ -96,6 +117,7 @@ class SecretariatDashboardApi(APIView):
                 if d.assessments
                 else None
             ),
+            "step_scores": _steps_body(d.steps),
             "actions": d.actions,
             "locations": d.locations["locations"],
             "top_countries": [{"key": code, "count": count} for code, count in d.locations["top_countries"]],
@@ -137,6 +159,15 @@ class GovernmentDashboardApi(APIView):
             ),
             "assessments_total": d.assessments.total if d.assessments else None,
             "average_score": d.average_score,
+            "step_scores": [
+                {
+                    "step": index,
+                    "bands": [{"key": k, "count": v} for k, v in row.cells.items()],
+                    "companies": row.total,
+                    "average": mean,
+                }
+                for index, (_label, row, mean) in enumerate(d.steps, start=1)
+            ],
             "countries": [{"country": c, "locations": n, "companies": m} for c, n, m in d.countries],
             "complaints_by_stage": [
                 {"key": key, "count": value} for key, value in d.complaints.cells.items()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from complaints.status import CaseStatus
+from duediligence.figures import SCORE_BANDS
 
 from .government import ASSESSMENT_CELLS, GovernmentDashboard
 from .secretariat import CovenantDashboard
@@ -52,6 +53,15 @@ def _assessments(d: CovenantDashboard) -> Rows:
     return [[_("State"), _("Companies")], *([labels[key], figures.get(key, 0)] for key in ASSESSMENT_CELLS)]
 
 
+def _band_header() -> list[str]:
+    return [_("OECD step"), *(label for _low, label in SCORE_BANDS), _("Companies"), _("Average score")]
+
+
+def _steps(d: CovenantDashboard) -> Rows:
+    return [_band_header(), *([f"{s['step']}. {s['label']}", *(count for _l, count in s["bands"]), s["companies"],
+                               "" if s["average"] is None else float(s["average"])] for s in d.steps or [])]  # fmt: skip
+
+
 def _actions(d: CovenantDashboard) -> Rows:
     return [
         [_("Figure"), _("Actions")],
@@ -78,6 +88,7 @@ def _complaints(d: CovenantDashboard) -> Rows:
 SECRETARIAT_TABLES: dict[str, Callable[[CovenantDashboard], Rows]] = {
     "members": _members,
     "assessments": _assessments,
+    "steps": _steps,
     "actions": _actions,
     "countries": _countries,
     "complaints": _complaints,
@@ -99,6 +110,11 @@ def _gov_assessments(d: GovernmentDashboard) -> Rows:
     return _with_total([_("State"), _("Companies")], cells, d.assessments)
 
 
+def _gov_steps(d: GovernmentDashboard) -> Rows:
+    return [_band_header(), *([label, *(_shown(v) for v in row.cells.values()), _shown(row.total),
+                               _shown(None) if mean is None else mean] for label, row, mean in d.steps)]  # fmt: skip
+
+
 def _gov_countries(d: GovernmentDashboard) -> Rows:
     return [[_("Country"), _("Locations"), _("Companies")], *([_country(code), locations, companies]
                                                              for code, locations, companies in d.countries)]  # fmt: skip
@@ -111,6 +127,7 @@ def _gov_complaints(d: GovernmentDashboard) -> Rows:
 
 GOVERNMENT_TABLES: dict[str, Callable[[GovernmentDashboard], Rows]] = {
     "assessments": _gov_assessments,
+    "steps": _gov_steps,
     "countries": _gov_countries,
     "complaints": _gov_complaints,
 }

@@ -10,7 +10,7 @@ from companies.figures import country_figures
 from complaints.figures import complaint_figures
 from covenants.figures import membership_figures
 from covenants.models import AnnualCycle, Covenant
-from duediligence.figures import assessment_figures
+from duediligence.figures import assessment_figures, step_scores
 
 from .suppression import Row, suppress, threshold
 
@@ -23,10 +23,15 @@ class GovernmentDashboard:
     year: int
     members: int
     assessments: Row | None
+    steps: list[tuple[str, Row, float | None]]
     average_score: float | None
     countries: list[tuple[str, int, int]]
     complaints: Row
     threshold: int
+
+    @property
+    def step_rows(self) -> list[tuple[str, list[tuple[str, int | None]], int | None, float | None]]:
+        return [(label, list(row.cells.items()), row.total, mean) for label, row, mean in self.steps]
 
 
 def government_dashboard(covenant: Covenant, year: int) -> GovernmentDashboard:
@@ -35,12 +40,19 @@ def government_dashboard(covenant: Covenant, year: int) -> GovernmentDashboard:
     cycle = AnnualCycle.objects.filter(covenant=covenant, year=year).first()
     assessments: Row | None = None
     average: float | None = None
+    steps: list[tuple[str, Row, float | None]] = []
     if cycle is not None:
         figures = assessment_figures(cycle)
         assessments = suppress({key: int(figures[key] or 0) for key in ASSESSMENT_CELLS}, limit=limit)
         # An average over fewer companies than the threshold is one company's score, or nearly.
         if int(figures["accepted"] or 0) >= limit and figures["average_score"] is not None:
             average = float(figures["average_score"])
+        for step in step_scores(cycle):
+            bands = suppress(dict(step["bands"]), limit=limit)
+            mean = (
+                float(step["average"]) if step["average"] is not None and step["companies"] >= limit else None
+            )
+            steps.append((f"{step['step']}. {step['label']}", bands, mean))
     # A country where fewer companies than the threshold source is left out, with no "other" line:
     # companies sourcing in several small countries would be counted twice in it.
     shown = [row for row in country_figures(covenant.pk) if row[2] >= limit]
@@ -51,6 +63,7 @@ def government_dashboard(covenant: Covenant, year: int) -> GovernmentDashboard:
         year=year,
         members=members["active"],
         assessments=assessments,
+        steps=steps,
         average_score=average,
         countries=shown,
         complaints=complaints,

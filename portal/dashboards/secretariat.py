@@ -13,7 +13,7 @@ from companies.figures import location_figures, signals_awaiting_relay
 from complaints.figures import complaint_figures
 from covenants.figures import membership_figures
 from covenants.models import AnnualCycle, Covenant
-from duediligence.figures import action_figures, assessment_figures, risk_picture
+from duediligence.figures import action_figures, assessment_figures, risk_picture, step_scores
 from portal.charts import BarChart, bar_chart
 from portal.notifications.models import Notification
 
@@ -28,12 +28,19 @@ class CovenantDashboard:
     members_before: dict[str, int] | None
     assessments: dict[str, Any] | None
     assessments_before: dict[str, Any] | None
+    steps: list[dict[str, Any]] | None
     actions: dict[str, int]
     risks: dict[str, Any]
     locations: dict[str, Any]
     signals_waiting: int
     complaints: dict[str, Any]
     undelivered: int
+
+    @property
+    def step_rows(self) -> list[tuple[str, list[tuple[str, int]], int, Any]]:
+        return [
+            (f"{s['step']}. {s['label']}", s["bands"], s["companies"], s["average"]) for s in self.steps or []
+        ]
 
     @property
     def complaint_chart(self) -> BarChart:
@@ -72,6 +79,7 @@ def covenant_dashboard(covenant: Covenant, year: int) -> CovenantDashboard:
         members_before=membership_figures(covenant, year - 1) if previous else None,
         assessments=assessment_figures(cycle) if cycle else None,
         assessments_before=assessment_figures(previous) if previous else None,
+        steps=step_scores(cycle) if cycle else None,
         actions=action_figures(covenant.pk),
         risks=risk_picture(covenant.pk),
         locations=location_figures(covenant.pk),

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.utils.translation import gettext
 
 from companies.exports import XLSX_TYPE, csv_chunks, xlsx_file
 from complaints.status import CaseStatus
-from covenants.models import AnnualCycle, Covenant
+from covenants.models import Covenant
 from portal.access import AuthenticatedRequest, role_required
 from portal.accounts.roles import Role, role_of
 
@@ -72,18 +71,9 @@ def government_view(request: AuthenticatedRequest, slug: str) -> HttpResponse:
 @role_required(Role.SECRETARIAT)
 def covenant_view(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     covenant = get_object_or_404(Covenant, slug=slug)
-    years = sorted(
-        set(AnnualCycle.objects.filter(covenant=covenant).values_list("year", flat=True)), reverse=True
-    )
-    this_year = timezone.localdate().year
-    wanted = request.GET.get("year", "")
-    year = int(wanted) if wanted.isdigit() else (years[0] if years else this_year)
-    if wanted and year not in years and year != this_year:
-        raise Http404
+    year, years = _year(request, covenant)
     return render(
-        request,
-        "dashboards/covenant.html",
-        {"dashboard": covenant_dashboard(covenant, year), "years": years or [this_year]},
+        request, "dashboards/covenant.html", {"dashboard": covenant_dashboard(covenant, year), "years": years}
     )
 
 
