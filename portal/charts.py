@@ -11,6 +11,9 @@ from dataclasses import dataclass
 BAR_HEIGHT = 22
 GAP = 8
 LABEL_WIDTH = 170
+MAX_LABEL_WIDTH = 330
+#: Roughly the width of one character of a label at the chart's font size (13), with room to spare.
+CHAR_WIDTH = 8
 BAR_AREA = 360
 VALUE_WIDTH = 60
 
@@ -36,6 +39,8 @@ class BarChart:
 def bar_chart(items: Sequence[tuple[str, int]]) -> BarChart:
     """Bars scaled to the largest value; every bar at least 2 pixels wide, so a 1 is still visible."""
     largest = max((value for _label, value in items), default=0) or 1
+    longest = max((len(label) for label, _value in items), default=0)
+    label_width = min(MAX_LABEL_WIDTH, max(LABEL_WIDTH, CHAR_WIDTH * longest + 16))
     bars = []
     for index, (label, value) in enumerate(items):
         y = GAP + index * (BAR_HEIGHT + GAP)
@@ -47,10 +52,10 @@ def bar_chart(items: Sequence[tuple[str, int]]) -> BarChart:
                 y=y,
                 width=width,
                 text_y=y + BAR_HEIGHT // 2 + 5,
-                value_x=LABEL_WIDTH + width + 6,
+                value_x=label_width + width + 6,
             )
         )
     height = GAP + len(items) * (BAR_HEIGHT + GAP)
     return BarChart(
-        bars=bars, width=LABEL_WIDTH + BAR_AREA + VALUE_WIDTH, height=height, label_width=LABEL_WIDTH
+        bars=bars, width=label_width + BAR_AREA + VALUE_WIDTH, height=height, label_width=label_width
     )

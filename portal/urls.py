@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("due-diligence/", include("duediligence.urls")),
     path("complaints/", include("complaints.urls")),
     path("dashboards/", include("portal.dashboards.urls")),
+    path("reports/", include("portal.reports.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path(settings.PORTAL_ADMIN_PATH, admin.site.urls),
     prefix_default_language=True,

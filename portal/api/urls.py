@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("duediligence.api.urls")),
     path("", include("complaints.api.urls")),
     path("", include("portal.dashboards.api_urls")),
+    path("", include("portal.reports.api_urls")),
 ]

@@ -23,6 +23,8 @@ class Job(models.Model):
     message = models.CharField(_("message"), max_length=300, blank=True)
     result = models.FileField(_("result"), upload_to="jobs/%Y/%m/", blank=True)
     result_name = models.CharField(_("file name"), max_length=200, blank=True)
+    #: Where the result is downloaded when it is stored elsewhere (an annual report's own file).
+    result_url = models.CharField(_("result address"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)

@@ -58,12 +58,15 @@ def job_progress(*, job_id: int, progress: int, message: str = "") -> None:
 
 
 def _write_result(name: str, content: bytes) -> str:
+    return write_whole(Job._meta.get_field("result").storage, name, content)
+
+
+def write_whole(storage: Any, name: str, content: bytes) -> str:
     """Store `content` under `name`; on a local disk through a temporary file renamed into place.
 
     A worker that dies while writing leaves at most a temporary file, never a half result under
     the final name.
     """
-    storage = Job._meta.get_field("result").storage
     try:
         target = Path(storage.path(name))
     except NotImplementedError:  # remote storage: an upload appears whole or not at all
@@ -119,6 +122,19 @@ def job_finish(*, job_id: int, content: bytes, filename: str, message: str = "")
         if not stored:
             field.storage.delete(name)
     return job
+
+
+def job_finish_elsewhere(*, job_id: int, url: str, filename: str, message: str = "") -> None:
+    """Mark a running job done whose result is stored by its own model and downloaded at `url`."""
+    Job.objects.filter(pk=job_id, status=Job.Status.RUNNING).update(
+        status=Job.Status.DONE,
+        progress=100,
+        result_url=url[:300],
+        result_name=filename[:200],
+        message=message[:300],
+        finished_at=timezone.now(),
+        updated_at=timezone.now(),
+    )
 
 
 def job_fail(*, job_id: int, message: str) -> None:

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "portal.notifications",
     "portal.jobs",
     "portal.audit",
+    "portal.reports",
     "portal.core",
     # domain apps
     "covenants",
