@@ -44,7 +44,7 @@ ROWS: list[Row] = [
         expect(404, pending=403, secretariat=200),
         kwargs=lambda w: {"pk": w.draft_report.pk},
         case="not published",
-    ),  # fmt: skip
+    ),
     Row(
         "api:reports-download",
         expect(200, pending=403),
