@@ -16,6 +16,8 @@ from typing import Any
 from django.db import connection, models
 from django.utils import timezone
 
+from .versioned_cache import bulk_written
+
 Converter = Callable[[Any], Any]
 
 
@@ -69,6 +71,7 @@ def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable
             model(**dict(zip(names, [*row, *(make() for make in makers)], strict=True))) for row in rows
         ]
         model._default_manager.bulk_create(objects, batch_size=1000)
+        bulk_written.send(sender=model)
         return [obj.pk for obj in objects]
 
     dumpers = [_dumper(f) for f in columns]
@@ -93,6 +96,7 @@ def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable
                 for i in needs_dump:
                     values[i + 1] = dumpers[i](values[i + 1])
                 copy.write_row(values)
+    bulk_written.send(sender=model)
     return ids
 
 

@@ -20,8 +20,9 @@ from covenants.models import Covenant
 from portal.access import role_permission
 from portal.accounts.roles import Role
 
-from .government import ASSESSMENT_CELLS, government_dashboard
-from .secretariat import covenant_dashboard, cycle_years
+from .cache import government_figures, secretariat_figures
+from .government import ASSESSMENT_CELLS
+from .secretariat import cycle_years
 
 YEAR = OpenApiParameter("year", OpenApiTypes.INT, description="The cycle year (default: the latest cycle).")
 
@@ -104,7 +105,7 @@ class SecretariatDashboardApi(APIView):
             covenant = get_object_or_404(Covenant, slug=slug)
         except Http404 as exc:
             raise NotFound from exc
-        d = covenant_dashboard(covenant, _year(request, covenant))
+        d = secretariat_figures(covenant, _year(request, covenant))
         body: dict[str, Any] = {
             "covenant": covenant.slug,
             "year": d.year,
@@ -146,7 +147,7 @@ class GovernmentDashboardApi(APIView):
         covenant = Covenant.objects.exclude(status=Covenant.Status.NEGOTIATION).filter(slug=slug).first()
         if covenant is None:
             raise NotFound
-        d = government_dashboard(covenant, _year(request, covenant))
+        d = government_figures(covenant, _year(request, covenant))
         body = {
             "covenant": covenant.slug,
             "year": d.year,

@@ -13,9 +13,10 @@ from covenants.models import Covenant
 from portal.access import AuthenticatedRequest, role_required
 from portal.accounts.roles import Role, role_of
 
+from .cache import government_figures, secretariat_figures
 from .exports import GOVERNMENT_TABLES, SECRETARIAT_TABLES, Rows
-from .government import ASSESSMENT_CELLS, government_dashboard
-from .secretariat import covenant_dashboard, cycle_years
+from .government import ASSESSMENT_CELLS
+from .secretariat import cycle_years
 
 
 @role_required(Role.SECRETARIAT, Role.GOVERNMENT)
@@ -42,7 +43,7 @@ def government_view(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     """The aggregates where no company can be identified (the secretariat sees what government sees)."""
     covenant = get_object_or_404(Covenant.objects.exclude(status=Covenant.Status.NEGOTIATION), slug=slug)
     year, years = _year(request, covenant)
-    dashboard = government_dashboard(covenant, year)
+    dashboard = government_figures(covenant, year)
     labels = {
         "not_started": gettext("Not started"),
         "draft": gettext("Draft"),
@@ -73,7 +74,9 @@ def covenant_view(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     covenant = get_object_or_404(Covenant, slug=slug)
     year, years = _year(request, covenant)
     return render(
-        request, "dashboards/covenant.html", {"dashboard": covenant_dashboard(covenant, year), "years": years}
+        request,
+        "dashboards/covenant.html",
+        {"dashboard": secretariat_figures(covenant, year), "years": years},
     )
 
 
@@ -97,7 +100,7 @@ def covenant_export_view(request: AuthenticatedRequest, slug: str, table: str, f
         raise Http404
     covenant = get_object_or_404(Covenant, slug=slug)
     year, _years = _year(request, covenant)
-    return _download(make(covenant_dashboard(covenant, year)), f"{covenant.slug}-{year}-{table}", fmt)
+    return _download(make(secretariat_figures(covenant, year)), f"{covenant.slug}-{year}-{table}", fmt)
 
 
 @role_required(Role.GOVERNMENT, Role.SECRETARIAT)
@@ -110,4 +113,4 @@ def government_export_view(
         raise Http404
     covenant = get_object_or_404(Covenant.objects.exclude(status=Covenant.Status.NEGOTIATION), slug=slug)
     year, _years = _year(request, covenant)
-    return _download(make(government_dashboard(covenant, year)), f"{covenant.slug}-{year}-{table}", fmt)
+    return _download(make(government_figures(covenant, year)), f"{covenant.slug}-{year}-{table}", fmt)

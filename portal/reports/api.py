@@ -3,6 +3,7 @@ secretariat) and the download of one PDF, under the same rules as the pages."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.http import FileResponse, Http404
@@ -42,6 +43,7 @@ class AnnualReportSerializer(serializers.ModelSerializer[AnnualReport]):
         return reverse("api:reports-download", kwargs={"pk": report.pk}, request=self.context.get("request"))
 
 
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,50}")
 COVENANT = OpenApiParameter(
     "covenant", OpenApiTypes.STR, description="Only this covenant's reports (its slug)."
 )
@@ -63,7 +65,11 @@ class AnnualReportListApi(ListAPIView[AnnualReport]):
     def get_queryset(self) -> Any:
         reports = selectors.report_list_for(self.request.user)
         covenant = self.request.query_params.get("covenant")
-        return reports.filter(covenant__slug=covenant) if covenant else reports
+        if not covenant:
+            return reports
+        if not SLUG.fullmatch(covenant):  # no such covenant (and nothing the database would refuse)
+            return reports.none()
+        return reports.filter(covenant__slug=covenant)
 
 
 @public

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "portal.notifications",
     "portal.jobs",
     "portal.audit",
+    "portal.dashboards",
     "portal.reports",
     "portal.core",
     # domain apps

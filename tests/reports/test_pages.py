@@ -86,6 +86,9 @@ def test_publishing_asks_first_and_then_opens_the_download_to_everybody():
     assert f"/en/reports/download/{report.pk}/" in listing
     api = anonymous.get("/api/v1/reports/").json()
     assert [item["id"] for item in api["results"]] == [report.pk] and api["results"][0]["published"] is True
+    assert anonymous.get(f"/api/v1/reports/?covenant={cast.covenant.slug}").json()["count"] == 1
+    assert anonymous.get("/api/v1/reports/?covenant=no%00such").json()["count"] == 0
+    assert anonymous.get(f"/api/v1/reports/{report.pk}/download/")["Content-Type"] == "application/pdf"
 
 
 def test_others_see_published_versions_only_and_nothing_of_a_covenant_in_negotiation(settings):

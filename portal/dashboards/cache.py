@@ -1,0 +1,46 @@
+"""The dashboards' figures, cached per view, covenant, year and language (portal.core.versioned_cache).
+
+Each dashboard has its own key part ("secretariat", "government"): the government's figures are
+computed and stored suppressed, so no government page can read the secretariat's unsuppressed ones,
+and every key names its covenant. Any write to a table behind the figures retires them all; the
+figures that move with the clock (overdue, past their time frame) are at most `TIMEOUT` old."""
+
+from __future__ import annotations
+
+from covenants.models import Covenant
+from portal.core.versioned_cache import VersionedCache
+
+from .government import GovernmentDashboard, government_dashboard
+from .secretariat import CovenantDashboard, covenant_dashboard
+from .suppression import threshold
+
+#: Seconds the figures are kept at most; writes retire them earlier.
+TIMEOUT = 120
+FIGURES = VersionedCache("dashboards:figures", timeout=TIMEOUT, setting="PORTAL_DASHBOARD_CACHE")
+
+
+def secretariat_figures(covenant: Covenant, year: int) -> CovenantDashboard:
+    return FIGURES.cached(("secretariat", covenant.pk, year), lambda: covenant_dashboard(covenant, year))
+
+
+def government_figures(covenant: Covenant, year: int) -> GovernmentDashboard:
+    return FIGURES.cached(
+        ("government", covenant.pk, year, threshold()), lambda: government_dashboard(covenant, year)
+    )
+
+
+def connect() -> None:
+    """Retire the figures on every write to the tables they are computed from (from AppConfig.ready)."""
+    from companies.models import LocationSignal, ProductionLocation, SupplyLink
+    from complaints.models import Complaint, Publication, Ruling, StageRecord
+    from covenants.models import AnnualCycle, Membership
+    from duediligence.models import Action, Assessment, Risk, SectionScore
+    from portal.notifications.models import Notification
+
+    FIGURES.watch(
+        Covenant, Membership, AnnualCycle,
+        SupplyLink, ProductionLocation, LocationSignal,
+        Assessment, SectionScore, Risk, Action,
+        Complaint, StageRecord, Ruling, Publication,
+        Notification,
+    )  # fmt: skip
