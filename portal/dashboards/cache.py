@@ -3,7 +3,8 @@
 Each dashboard has its own key part ("secretariat", "government"): the government's figures are
 computed and stored suppressed, so no government page can read the secretariat's unsuppressed ones,
 and every key names its covenant. Any write to a table behind the figures retires them all; the
-figures that move with the clock (overdue, past their time frame) are at most `TIMEOUT` old."""
+figures that move with the clock (overdue, past their time frame) and the count of undelivered
+e-mails (whose status the outbox writes with `QuerySet.update()`) are at most `TIMEOUT` old."""
 
 from __future__ import annotations
 
@@ -35,12 +36,10 @@ def connect() -> None:
     from complaints.models import Complaint, Publication, Ruling, StageRecord
     from covenants.models import AnnualCycle, Membership
     from duediligence.models import Action, Assessment, Risk, SectionScore
-    from portal.notifications.models import Notification
 
     FIGURES.watch(
         Covenant, Membership, AnnualCycle,
         SupplyLink, ProductionLocation, LocationSignal,
         Assessment, SectionScore, Risk, Action,
         Complaint, StageRecord, Ruling, Publication,
-        Notification,
     )  # fmt: skip

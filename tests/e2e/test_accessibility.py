@@ -11,13 +11,15 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Browser, Page
 
 from complaints.models import Complaint, Publication
 from covenants.models import AnnualCycle, Membership, SteeringGroupMeeting
 from duediligence.models import Assessment, MemberPerformance, SuspensionReview
-from portal.accounts.models import Organisation
+from portal.accounts.models import Organisation, User
 from portal.accounts.roles import Role
+from portal.reports.models import AnnualReport
 
 from .conftest import DEFAULT_TIMEOUT_MS
 from .helpers import BLOCKING_IMPACTS, _axe, _format_violation, login
@@ -42,12 +44,41 @@ PUBLIC_PAGES = [
     "/complaints/rulings/",
     "/complaints/tracker/",
     f"/complaints/performance/{GARMENTS}/",
+    "/reports/",
+    f"/reports/{GARMENTS}/",
 ]
+
+
+def _report_versions() -> int:
+    """Two finished versions of the garments report (rows only, no file): the first one published,
+    so the report tables are on the pages. Returns their year, one of the covenant's cycles."""
+    cycle = AnnualCycle.objects.filter(covenant__slug=GARMENTS).order_by("-year").first()
+    author = User.objects.get(email="secretariat@demo.example")
+    assert cycle
+    now = timezone.now()
+    for version, published_at in ((1, now), (2, None)):
+        AnnualReport.objects.get_or_create(
+            covenant=cycle.covenant,
+            year=cycle.year,
+            language="en",
+            version=version,
+            defaults={
+                "status": AnnualReport.Status.READY,
+                "file": f"reports/accessibility-sweep-v{version}.pdf",
+                "pages": 12,
+                "size": 56_000,
+                "generated_at": now,
+                "published_at": published_at,
+                "requested_by": author,
+            },
+        )
+    return cycle.year
 
 
 def _public_pages() -> list[str]:
     published = Publication.objects.select_related("complaint").first()
     assert published
+    _report_versions()
     return [*PUBLIC_PAGES, f"/complaints/rulings/{published.complaint.reference}/"]
 
 
@@ -73,6 +104,7 @@ def _secretariat_pages() -> list[str]:
     review = SuspensionReview.objects.create(
         membership=membership, cycle=cycle, reason=SuspensionReview.Reason.MISSED_DEADLINE, note="Demo."
     )
+    report_year = _report_versions()
     return [
         "/dashboard/home/secretariat/",
         "/dashboard/organisations/requests/",
@@ -114,6 +146,9 @@ def _secretariat_pages() -> list[str]:
         f"/dashboards/government/{GARMENTS}/",
         "/complaints/access-log/",
         f"/complaints/settings/{GARMENTS}/",
+        "/reports/",
+        f"/reports/{GARMENTS}/",
+        f"/reports/{GARMENTS}/{report_year}/foreword/",
     ]
 
 
