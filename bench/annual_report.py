@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import page_cpu as pc  # noqa: E402
+import page_cpu as pc
 
 ROOT = pc.ROOT
 
@@ -47,13 +47,17 @@ def add_rulings(count: int) -> None:
     from portal.accounts.models import User
 
     covenant = Covenant.objects.get(slug=pc.BENCH_COVENANT)
-    have = Publication.objects.filter(complaint__covenant=covenant, published_at__year=timezone.now().year).count()
+    have = Publication.objects.filter(
+        complaint__covenant=covenant, published_at__year=timezone.now().year
+    ).count()
     if have >= count:
         return
     author = User.objects.filter(organisation__kind="committee").first() or User.objects.first()
     text = " ".join(["The committee heard both parties and finds that the company did not act on the"
                      " union's signals about unpaid overtime at the mill in time."] * 8)  # fmt: skip
-    cases = Complaint.objects.filter(covenant=covenant, status="closed", publication__isnull=True)[: count - have]
+    cases = Complaint.objects.filter(covenant=covenant, status="closed", publication__isnull=True)[
+        : count - have
+    ]
     for case in cases:
         Ruling.objects.get_or_create(complaint=case, defaults={"outcome": "founded", "text_nl": text,
                                                                "text_en": text, "decided_by": author})  # fmt: skip
@@ -75,11 +79,13 @@ def worker_run(html_out: str) -> dict[str, float]:
     from portal.accounts.roles import Role
     from portal.core.pdf import render_html
     from portal.reports import services
-    from portal.reports.content import report_context, report_figures
+    from portal.reports.content import report_context
     from portal.reports.models import AnnualReport
 
     covenant = Covenant.objects.get(slug=pc.BENCH_COVENANT)
-    year = AnnualCycle.objects.filter(covenant=covenant).order_by("-year").values_list("year", flat=True).first()
+    year = (
+        AnnualCycle.objects.filter(covenant=covenant).order_by("-year").values_list("year", flat=True).first()
+    )
     actor = User.objects.filter(organisation__kind=Role.SECRETARIAT).first()
     _preload()
     started = time.perf_counter()
@@ -88,8 +94,15 @@ def worker_run(html_out: str) -> dict[str, float]:
     seconds = time.perf_counter() - started
     report = AnnualReport.objects.get(pk=report.pk)
     if html_out:  # the same HTML the task rendered, from the figures it stored
-        Path(html_out).write_text(render_html(services.TEMPLATE, report_context(report.figures, report.version), language="en"))
-    return {"seconds": seconds, "pages": report.pages or 0, "peak_mb": _peak_mb(), "status": report.status == "ready"}
+        Path(html_out).write_text(
+            render_html(services.TEMPLATE, report_context(report.figures, report.version), language="en")
+        )
+    return {
+        "seconds": seconds,
+        "pages": report.pages or 0,
+        "peak_mb": _peak_mb(),
+        "status": report.status == "ready",
+    }
 
 
 def weasyprint_run(html_in: str) -> dict[str, float]:
@@ -123,7 +136,9 @@ def run_child(env: dict[str, str], *extra: str) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--database", default="portal_bench_dashboards")
     parser.add_argument("--rulings", type=int, default=30)
     parser.add_argument("--rounds", type=int, default=3)
@@ -150,7 +165,9 @@ def main() -> None:
               f"WeasyPrint alone {a['seconds']:.2f} s ({a['peak_mb']:.0f} MB)")  # fmt: skip
     w_median = statistics.median(r["seconds"] for r in worker)
     a_median = statistics.median(r["seconds"] for r in alone)
-    print(f"median: worker {w_median:.2f} s, WeasyPrint alone {a_median:.2f} s, ratio {w_median / a_median:.2f}")
+    print(
+        f"median: worker {w_median:.2f} s, WeasyPrint alone {a_median:.2f} s, ratio {w_median / a_median:.2f}"
+    )
     print(f"peak memory: worker {max(r['peak_mb'] for r in worker):.0f} MB, "
           f"WeasyPrint alone {max(r['peak_mb'] for r in alone):.0f} MB")  # fmt: skip
 

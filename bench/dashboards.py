@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import page_cpu as pc  # noqa: E402
+import page_cpu as pc
 
 ROOT = pc.ROOT
 COVENANT = pc.BENCH_COVENANT
@@ -64,7 +64,9 @@ def fill(companies: int, locations: int, complaints: int, users: int) -> None:
     started = time.perf_counter()
     with transaction.atomic():
         orgs = Organisation.objects.bulk_create(
-            Organisation(name=f"Bench company {n:04d} B.V.", kind=Role.COMPANY, status=Organisation.Status.APPROVED)
+            Organisation(
+                name=f"Bench company {n:04d} B.V.", kind=Role.COMPANY, status=Organisation.Status.APPROVED
+            )
             for n in range(companies)
         )
         Membership.objects.bulk_create(
@@ -140,8 +142,8 @@ def fill(companies: int, locations: int, complaints: int, users: int) -> None:
 
 def sessions(count: int) -> dict[str, list[str]]:
     """Session keys of `count` signed-in secretariat and government users (made for the bench)."""
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.utils.module_loading import import_string
 
     from portal.accounts.models import Organisation, User
@@ -153,7 +155,9 @@ def sessions(count: int) -> dict[str, list[str]]:
         org = Organisation.objects.filter(kind=role, status=Organisation.Status.APPROVED).first()
         keys[role] = []
         for n in range(count):
-            user, _ = User.objects.get_or_create(email=f"bench-{role}-{n}@bench.example", defaults={"organisation": org})
+            user, _ = User.objects.get_or_create(
+                email=f"bench-{role}-{n}@bench.example", defaults={"organisation": org}
+            )
             store = engine()
             store[SESSION_KEY] = str(user.pk)
             store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
@@ -253,7 +257,9 @@ def run_child(env: dict[str, str], *extra: str) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--database", default="portal_bench_dashboards")
     parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/11"))
     parser.add_argument("--fresh", action="store_true", help="drop and recreate the bench database first")
@@ -293,7 +299,10 @@ def main() -> None:
         ("government dashboard", f"/en/dashboards/government/{COVENANT}/", "government"),
         ("dashboard API (secretariat)", f"/api/v1/dashboards/covenants/{COVENANT}/", "secretariat"),
     ]
-    emails = {"secretariat": "bench-secretariat-0@bench.example", "government": "bench-government-0@bench.example"}
+    emails = {
+        "secretariat": "bench-secretariat-0@bench.example",
+        "government": "bench-government-0@bench.example",
+    }
     queries = json.loads(run_child(env, "--child", "queries", "--paths",
                                    json.dumps({label: (emails[role], path) for label, path, role in pages})))  # fmt: skip
     port = pc.free_port()

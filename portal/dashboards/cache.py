@@ -8,6 +8,11 @@ e-mails (whose status the outbox writes with `QuerySet.update()`) are at most `T
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import importlib
+from pathlib import Path
+
 from covenants.models import Covenant
 from portal.core.versioned_cache import VersionedCache
 
@@ -17,7 +22,29 @@ from .suppression import threshold
 
 #: Seconds the figures are kept at most; writes retire them earlier.
 TIMEOUT = 120
-FIGURES = VersionedCache("dashboards:figures", timeout=TIMEOUT, setting="PORTAL_DASHBOARD_CACHE")
+#: The modules whose code decides what a cached value holds: a deploy that changes one starts afresh.
+CODE = (
+    "portal.dashboards.secretariat",
+    "portal.dashboards.government",
+    "portal.dashboards.suppression",
+    "covenants.figures",
+    "companies.figures",
+    "duediligence.figures",
+    "complaints.figures",
+)
+
+
+@functools.cache
+def _code_digest() -> str:
+    digest = hashlib.blake2b(digest_size=4)
+    for name in CODE:
+        digest.update(Path(str(importlib.import_module(name).__file__)).read_bytes())
+    return digest.hexdigest()
+
+
+FIGURES = VersionedCache(
+    "dashboards:figures", timeout=TIMEOUT, setting="PORTAL_DASHBOARD_CACHE", digest=_code_digest
+)
 
 
 def secretariat_figures(covenant: Covenant, year: int) -> CovenantDashboard:

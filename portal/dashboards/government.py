@@ -30,8 +30,8 @@ class GovernmentDashboard:
     threshold: int
 
     @property
-    def step_rows(self) -> list[tuple[str, list[tuple[str, int | None]], int | None, float | None]]:
-        return [(label, list(row.cells.items()), row.total, mean) for label, row, mean in self.steps]
+    def step_rows(self) -> list[tuple[str, list[tuple[str, int | None]], int | None, float | None, None]]:
+        return [(label, list(row.cells.items()), row.total, mean, None) for label, row, mean in self.steps]
 
 
 def government_dashboard(covenant: Covenant, year: int) -> GovernmentDashboard:

@@ -29,6 +29,7 @@ class CovenantDashboard:
     assessments: dict[str, Any] | None
     assessments_before: dict[str, Any] | None
     steps: list[dict[str, Any]] | None
+    steps_before: list[dict[str, Any]] | None
     actions: dict[str, int]
     risks: dict[str, Any]
     locations: dict[str, Any]
@@ -37,9 +38,12 @@ class CovenantDashboard:
     undelivered: int
 
     @property
-    def step_rows(self) -> list[tuple[str, list[tuple[str, int]], int, Any]]:
+    def step_rows(self) -> list[tuple[str, list[tuple[str, int]], int, Any, Any]]:
+        """Per OECD step: label, bands, companies, average, and last year's average (None without)."""
+        before = {s["step"]: s["average"] for s in self.steps_before or []}
         return [
-            (f"{s['step']}. {s['label']}", s["bands"], s["companies"], s["average"]) for s in self.steps or []
+            (f"{s['step']}. {s['label']}", s["bands"], s["companies"], s["average"], before.get(s["step"]))
+            for s in self.steps or []
         ]
 
     @property
@@ -80,6 +84,7 @@ def covenant_dashboard(covenant: Covenant, year: int) -> CovenantDashboard:
         assessments=assessment_figures(cycle) if cycle else None,
         assessments_before=assessment_figures(previous) if previous else None,
         steps=step_scores(cycle) if cycle else None,
+        steps_before=step_scores(previous) if previous else None,
         actions=action_figures(covenant.pk),
         risks=risk_picture(covenant.pk),
         locations=location_figures(covenant.pk),

@@ -54,14 +54,15 @@ INSTALLED_APPS = [
     "portal.notifications",
     "portal.jobs",
     "portal.audit",
-    "portal.dashboards",
-    "portal.reports",
     "portal.core",
     # domain apps
     "covenants",
     "companies",
     "duediligence",
     "complaints",
+    # the top layer, reading the domain apps (its demo data runs after theirs)
+    "portal.dashboards",
+    "portal.reports",
 ]
 
 MIDDLEWARE = [

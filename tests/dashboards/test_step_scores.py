@@ -89,6 +89,7 @@ def test_the_dashboard_shows_and_exports_them_and_government_sees_small_bands_su
     client.force_login(cast.secretariat)
     page = client.get(f"/en/dashboards/covenants/{cast.covenant.slug}/?year={YEAR}").content.decode()
     assert "Scores per OECD step" in page and "1. Embed responsible business conduct" in page
+    assert f"Average {YEAR - 1}" not in page  # no cycle last year: no column for it
     csv = b"".join(
         client.get(f"/en/dashboards/covenants/{cast.covenant.slug}/steps.csv?year={YEAR}").streaming_content
     )
@@ -104,3 +105,21 @@ def test_the_dashboard_shows_and_exports_them_and_government_sees_small_bands_su
     assert body["step_scores"][0]["bands"][0] == {"key": "0-24", "count": None}
     secretariat_body = client.get(f"/api/v1/dashboards/covenants/{cast.covenant.slug}/?year={YEAR}").json()
     assert secretariat_body["step_scores"][0]["bands"][0] == {"key": "0-24", "count": 1}
+
+
+def test_last_years_average_stands_beside_this_years():
+    from tests.covenants.factories import AnnualCycleFactory
+
+    cast = _world()
+    framework = _framework(cast)
+    embed = _step_sections(framework, 1)[0]
+    _accepted(cast, cast.company, framework, {embed.code: ("90", None)})
+    this_cycle = cast.cycle
+    cast.cycle = AnnualCycleFactory(covenant=cast.covenant, year=YEAR - 1, status="closed")
+    _accepted(cast, cast.company, framework, {embed.code: ("40", None)})
+    cast.cycle = this_cycle
+    client = Client()
+    client.force_login(cast.secretariat)
+    page = client.get(f"/en/dashboards/covenants/{cast.covenant.slug}/?year={YEAR}").content.decode()
+    row = page[page.index("1. Embed responsible business conduct") :].split("</tr>", 1)[0]
+    assert f"Average {YEAR - 1}" in page and "<td>90</td>" in row and "<td>40</td>" in row
