@@ -41,6 +41,6 @@ def complaint_figures(covenant_id: int, year: int) -> dict[str, Any]:
         ended=Count("pk", filter=Q(closed_at__year=year)),
     )
     counts["by_status"] = [
-        (status.value, status.label, counts.pop(f"s_{status.value}")) for status in RUNNING
+        (status.value, str(status.label), counts.pop(f"s_{status.value}")) for status in RUNNING
     ]
     return counts

@@ -118,7 +118,7 @@ def step_scores(cycle: AnnualCycle) -> list[dict[str, Any]]:
         result.append(
             {
                 "step": step.value,
-                "label": step.label,
+                "label": str(step.label),
                 "companies": len(scores),
                 "bands": [(label, count) for (_low, label), count in zip(SCORE_BANDS, bands, strict=True)],
                 "average": (sum(scores, Decimal(0)) / len(scores)).quantize(Decimal("0.1"))
