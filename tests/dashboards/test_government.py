@@ -47,3 +47,31 @@ def test_the_page_is_for_government_and_shows_not_shown():
     other = Client()
     other.force_login(user_with_role(Role.NGO))
     assert other.get(f"/en/dashboards/government/{cast.covenant.slug}/").status_code == 404
+
+
+def test_the_page_and_its_api_cost_a_fixed_number_of_queries(settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PORTAL_DASHBOARD_CACHE = False  # the figures computed each time, at both sizes
+    cast = _world()
+    client = Client()
+    client.force_login(user_with_role(Role.GOVERNMENT))
+    urls = [
+        f"/en/dashboards/government/{cast.covenant.slug}/",
+        f"/api/v1/dashboards/government/{cast.covenant.slug}/",
+    ]
+    small = []
+    for url in urls:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        small.append(len(queries))
+    for _ in range(4):
+        company = MembershipFactory(covenant=cast.covenant, active=True).company
+        SupplyLinkFactory(covenant=cast.covenant, company=company, location=LocationFactory(country="TR"))
+    large = []
+    for url in urls:
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        large.append(len(queries))
+    assert small == large and max(large) <= 14
