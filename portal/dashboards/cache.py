@@ -11,7 +11,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib
+from collections.abc import Callable
 from pathlib import Path
+
+from django.template.loader import get_template
+from django.utils.safestring import SafeString, mark_safe
 
 from covenants.models import Covenant
 from portal.core.versioned_cache import VersionedCache
@@ -34,11 +38,23 @@ CODE = (
 )
 
 
+#: The templates of the cached page bodies.
+TEMPLATES = (
+    "dashboards/_covenant_body.html",
+    "dashboards/_government_body.html",
+    "dashboards/_step_scores.html",
+    "dashboards/_download.html",
+    "components/bar_chart.html",
+)
+
+
 @functools.cache
 def _code_digest() -> str:
     digest = hashlib.blake2b(digest_size=4)
     for name in CODE:
         digest.update(Path(str(importlib.import_module(name).__file__)).read_bytes())
+    for template in TEMPLATES:
+        digest.update(get_template(template).template.source.encode())  # type: ignore[attr-defined]
     return digest.hexdigest()
 
 
@@ -55,6 +71,13 @@ def government_figures(covenant: Covenant, year: int) -> GovernmentDashboard:
     return FIGURES.cached(
         ("government", covenant.pk, year, threshold()), lambda: government_dashboard(covenant, year)
     )
+
+
+def page_body(parts: tuple[object, ...], render: Callable[[], str]) -> SafeString:
+    """A dashboard's page body: rendered from its (cached) figures, and cached itself under `parts`,
+    which start with the dashboard's name and name the covenant. The body holds nothing that depends
+    on the user (no form token, no name), so the same key serves every user of that dashboard."""
+    return mark_safe(FIGURES.cached(("html", *parts), render))  # noqa: S308 - escaped by its template
 
 
 def connect() -> None:

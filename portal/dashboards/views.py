@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext
 
 from companies.exports import XLSX_TYPE, csv_chunks, xlsx_file
@@ -13,7 +14,7 @@ from covenants.models import Covenant
 from portal.access import AuthenticatedRequest, role_required
 from portal.accounts.roles import Role, role_of
 
-from .cache import government_figures, secretariat_figures
+from .cache import government_figures, page_body, secretariat_figures
 from .exports import GOVERNMENT_TABLES, SECRETARIAT_TABLES, Rows
 from .government import ASSESSMENT_CELLS
 from .secretariat import cycle_years
@@ -43,28 +44,39 @@ def government_view(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     """The aggregates where no company can be identified (the secretariat sees what government sees)."""
     covenant = get_object_or_404(Covenant.objects.exclude(status=Covenant.Status.NEGOTIATION), slug=slug)
     year, years = _year(request, covenant)
-    dashboard = government_figures(covenant, year)
-    labels = {
-        "not_started": gettext("Not started"),
-        "draft": gettext("Draft"),
-        "awaiting_review": gettext("Waiting for review"),
-        "changes_requested": gettext("Changes requested"),
-        "accepted": gettext("Accepted"),
-    }
-    assessment_rows = (
-        [(labels[key], dashboard.assessments.cells[key]) for key in ASSESSMENT_CELLS]
-        if dashboard.assessments
-        else []
-    )
-    complaint_rows = [(CaseStatus(code).label, count) for code, count in dashboard.complaints.cells.items()]
-    return render(
-        request,
-        "dashboards/government.html",
-        {
+
+    def body() -> str:
+        dashboard = government_figures(covenant, year)
+        labels = {
+            "not_started": gettext("Not started"),
+            "draft": gettext("Draft"),
+            "awaiting_review": gettext("Waiting for review"),
+            "changes_requested": gettext("Changes requested"),
+            "accepted": gettext("Accepted"),
+        }
+        assessment_rows = (
+            [(labels[key], dashboard.assessments.cells[key]) for key in ASSESSMENT_CELLS]
+            if dashboard.assessments
+            else []
+        )
+        complaint_rows = [
+            (CaseStatus(code).label, count) for code, count in dashboard.complaints.cells.items()
+        ]
+        context = {
             "dashboard": dashboard,
             "years": years,
             "assessment_rows": assessment_rows,
             "complaint_rows": complaint_rows,
+        }
+        return render_to_string("dashboards/_government_body.html", context)
+
+    return render(
+        request,
+        "dashboards/government.html",
+        {
+            "covenant": covenant,
+            "year": year,
+            "body": page_body(("government", covenant.pk, year, *years), body),
         },
     )
 
@@ -73,10 +85,19 @@ def government_view(request: AuthenticatedRequest, slug: str) -> HttpResponse:
 def covenant_view(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     covenant = get_object_or_404(Covenant, slug=slug)
     year, years = _year(request, covenant)
+
+    def body() -> str:
+        context = {"dashboard": secretariat_figures(covenant, year), "years": years}
+        return render_to_string("dashboards/_covenant_body.html", context)
+
     return render(
         request,
         "dashboards/covenant.html",
-        {"dashboard": secretariat_figures(covenant, year), "years": years},
+        {
+            "covenant": covenant,
+            "year": year,
+            "body": page_body(("secretariat", covenant.pk, year, *years), body),
+        },
     )
 
 

@@ -93,9 +93,11 @@ def report_request(*, actor: Any, covenant: Covenant, year: int, language: str) 
 def report_generate(*, report_id: int) -> None:
     """The task's work. A version that is no longer being made (a redelivered task) is left alone."""
     report = AnnualReport.objects.select_related("covenant", "job").get(pk=report_id)
-    if report.status != AnnualReport.Status.GENERATING:
-        return
     job_id = report.job_id
+    if report.status != AnnualReport.Status.GENERATING:
+        if job_id is not None:  # a worker that died between storing the version and finishing its job
+            _finish_job(report, job_id)
+        return
     if job_id is not None and jobs.job_start(job_id=job_id) is None:
         return
     language = report.language
@@ -124,11 +126,22 @@ def report_generate(*, report_id: int) -> None:
                 jobs.job_fail(job_id=job_id, message=_("The report could not be made. Try again."))
         return
     if job_id is not None:
-        with translation.override(language):
+        report.refresh_from_db(fields=["status"])
+        _finish_job(report, job_id)
+
+
+def _finish_job(report: AnnualReport, job_id: int) -> None:
+    """Finish the version's job as the version ended (a finished job is left alone)."""
+    with translation.override(report.language):
+        if report.status == AnnualReport.Status.READY:
+            if jobs.job_start(job_id=job_id) is None:  # finished already
+                return
             url = reverse("reports:download", kwargs={"pk": report.pk})
             jobs.job_finish_elsewhere(
                 job_id=job_id, url=url, filename=report.filename, message=_("The report is ready.")
             )
+        elif report.status == AnnualReport.Status.FAILED:
+            jobs.job_fail(job_id=job_id, message=_("The report could not be made. Try again."))
 
 
 def _store(report: AnnualReport, figures: dict[str, Any], content: bytes, pages: int) -> None:

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -49,7 +50,8 @@ def covenant_reports_view(request: HttpRequest, slug: str) -> HttpResponse:
     }
     if has_role(request.user, Role.SECRETARIAT):
         years = services.report_years(covenant)
-        context["form"] = ReportRequestForm(years=years, initial={"year": years[0]})
+        language = "en" if (translation.get_language() or "").startswith("en") else "nl"
+        context["form"] = ReportRequestForm(years=years, initial={"year": years[0], "language": language})
         context["forewords"] = {f.year: f for f in Foreword.objects.filter(covenant=covenant)}
         context["years"] = years
         context["manage"] = True

@@ -39,10 +39,16 @@ def test_the_government_never_reads_the_secretariats_figures():
     assert _received(secretariat) == 1  # one case received: the secretariat sees it
     government = cache.government_figures(cast.covenant, YEAR)
     assert government.complaints.cells["received"] is None  # ... government does not, from the cache too
+    secretariat_page = Client()
+    secretariat_page.force_login(cast.secretariat)
+    secretariat_html = secretariat_page.get(
+        f"/en/dashboards/covenants/{cast.covenant.slug}/"
+    ).content.decode()
+    assert "not shown" not in secretariat_html  # its page body is cached now ...
     page = Client()
     page.force_login(user_with_role(Role.GOVERNMENT))
     html = page.get(f"/en/dashboards/government/{cast.covenant.slug}/").content.decode()
-    assert "not shown" in html
+    assert "not shown" in html  # ... and the government's page is another body
     # The other way round: the secretariat's page, after the government's, still has its own figures.
     assert _received(cache.secretariat_figures(cast.covenant, YEAR)) == 1
 

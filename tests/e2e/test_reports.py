@@ -52,7 +52,7 @@ def _paused(worker: SimpleNamespace) -> Iterator[None]:
 
 
 @pytest.fixture
-def report_files() -> Iterator[None]:
+def report_files(transactional_db: None) -> Iterator[None]:
     """The worker writes the PDFs into the shared test MEDIA_ROOT: remove this test's files again."""
     before = set(AnnualReport.objects.values_list("pk", flat=True))
     yield
@@ -141,14 +141,14 @@ def test_secretariat_makes_follows_downloads_and_publishes_an_annual_report(
 
         # Publish the version through the confirmation page.
         page.goto(f"{live_url}/en/reports/{COVENANT}/")
-        page.get_by_role("button", name=f"Publish {year} version 1").click()
+        page.get_by_role("button", name=f"Publish {year}, English, version 1").click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Publish this annual report?")
         expect(page.locator("main .facts")).to_contain_text(COVENANT_NAME)
         assert_accessible(page, "the confirmation of the publication")
         page.get_by_role("button", name="Publish", exact=True).click()
         expect(page.locator(".messages")).to_contain_text("The annual report has been published.")
         expect(page.get_by_role("heading", level=1)).to_have_text(f"Annual reports of {COVENANT_NAME}")
-        expect(page.get_by_role("button", name=f"Publish {year} version 1")).to_have_count(0)
+        expect(page.get_by_role("button", name=f"Publish {year}, English, version 1")).to_have_count(0)
 
         # Everybody finds it on the public list and downloads the same file.
         public = anonymous.new_page()

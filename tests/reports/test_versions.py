@@ -89,3 +89,12 @@ def test_a_failure_marks_the_version_and_the_job_failed(django_capture_on_commit
     report, job = make_report(cast, django_capture_on_commit_callbacks)
     assert report.status == AnnualReport.Status.FAILED and not report.file
     assert job.status == Job.Status.FAILED and job.message == "The report could not be made. Try again."
+
+
+def test_a_worker_that_died_after_storing_still_gets_its_job_finished(django_capture_on_commit_callbacks):
+    cast = report_world()
+    report, job = make_report(cast, django_capture_on_commit_callbacks)
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, result_url="")  # as if it died there
+    services.report_generate(report_id=report.pk)  # the redelivered task
+    job.refresh_from_db()
+    assert job.status == Job.Status.DONE and job.result_url == f"/en/reports/download/{report.pk}/"
