@@ -18,6 +18,8 @@ class CovenantsConfig(AppConfig):
         register_nav(_("Covenants"), "covenants:list", order=10)
         register_nav(_("My memberships"), "covenants:memberships", roles={Role.COMPANY}, order=20)
         register_nav(_("Manage covenants"), "covenants:manage", roles={Role.SECRETARIAT}, order=20)
+        register_nav(_("News"), "news:list", order=12)
+        register_nav(_("Manage news"), "news:manage", roles={Role.SECRETARIAT}, order=22)
         register_home_section(
             "covenants/_home_company.html", roles={Role.COMPANY}, order=10, context=home.company_section
         )

@@ -32,6 +32,10 @@ class DuediligenceConfig(AppConfig):
         register_nav(
             _("Suspension reviews"), "duediligence:suspension-reviews", roles={Role.SECRETARIAT}, order=28
         )
+        register_nav(_("Quick scan"), "duediligence:quickscan", order=24)
+        register_nav(
+            _("Quick scan dataset"), "duediligence:quickscan-dataset", roles={Role.SECRETARIAT}, order=29
+        )
         register_home_section(
             "duediligence/_home_company.html", roles={Role.COMPANY}, order=20, context=home.company_section
         )

@@ -17,6 +17,7 @@ from portal.accounts.models import Organisation, User
 from . import services
 from .frameworks.default import DEFAULT_FRAMEWORK
 from .models import Answer, Assessment, AssessmentEvent, CycleFramework, Framework, Question, Risk
+from .quickscan.loading import load_dataset
 
 COMPANY_1 = "Demo Textiles B.V."
 COMPANY_2 = "Voorbeeld Mode B.V."
@@ -222,4 +223,8 @@ def seed(*, password: str, log: Any) -> None:
                 assessment=waiting, actor=second, from_status="draft", to_status="submitted"
             )
     _register(first.organisation, first)
-    log("  due diligence: the default framework, self-assessments, a risk register and an action plan")
+    # The quick scan's dataset (normally loaded by migration 0006; after a flush, again from the file).
+    load_dataset()
+    log(
+        "  due diligence: the quick scan dataset, the default framework, self-assessments, a risk register and an action plan"
+    )

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from . import views
+from .quickscan import views as quickscan
 
 app_name = "duediligence"
 
@@ -38,4 +39,18 @@ urlpatterns = [
     path("actions/new/", views.action_create_view, name="action-create"),
     path("actions/<int:pk>/", views.action_detail_view, name="action"),
     path("actions/<int:pk>/edit/", views.action_edit_view, name="action-edit"),
+    # --- the quick scan (public) and its dataset (the secretariat) ---
+    path("quick-scan/", quickscan.quickscan_view, name="quickscan"),
+    path("quick-scan/save/", quickscan.quickscan_save_view, name="quickscan-save"),
+    path("quick-scan/dataset/", quickscan.dataset_view, name="quickscan-dataset"),
+    path("quick-scan/dataset/export/", quickscan.dataset_export_view, name="quickscan-export"),
+    path("quick-scan/dataset/new/", quickscan.indication_create_view, name="quickscan-indication-create"),
+    path(
+        "quick-scan/dataset/<int:pk>/edit/", quickscan.indication_edit_view, name="quickscan-indication-edit"
+    ),
+    path(
+        "quick-scan/dataset/<int:pk>/delete/",
+        quickscan.indication_delete_view,
+        name="quickscan-indication-delete",
+    ),
 ]

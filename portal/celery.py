@@ -68,6 +68,10 @@ app.conf.update(
             "task": "complaints.tasks.retention_run",
             "schedule": crontab(hour=3, minute=10),
         },
+        "enquiries-retention": {
+            "task": "portal.enquiries.tasks.enquiry_retention_run",
+            "schedule": crontab(hour=3, minute=20),
+        },
         "jobs-expire": {
             "task": "portal.jobs.tasks.job_fail_stale",
             "schedule": crontab(minute="*/15"),

@@ -41,6 +41,7 @@ from .membership import (
     Membership,
     MembershipEvent,
 )
+from .news import NewsAttachment, NewsItem
 
 __all__ = [
     "CYCLE_DEADLINE_FIELDS",
@@ -59,6 +60,8 @@ __all__ = [
     "CovenantUserObjectPermission",
     "Membership",
     "MembershipEvent",
+    "NewsAttachment",
+    "NewsItem",
     "Party",
     "PartyRole",
     "RiskTheme",

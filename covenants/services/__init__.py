@@ -43,6 +43,7 @@ from .memberships import (
     membership_reject,
     membership_suspend,
 )
+from .news import news_attachment_remove, news_save
 
 __all__ = [
     "APPLICATION_FIELDS",
@@ -67,6 +68,8 @@ __all__ = [
     "membership_reinstate",
     "membership_reject",
     "membership_suspend",
+    "news_attachment_remove",
+    "news_save",
     "party_add",
     "party_end",
     "risk_theme_add",

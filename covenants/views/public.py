@@ -14,7 +14,7 @@ from portal.access import AuthenticatedRequest, public, role_required
 from portal.accounts.roles import Role, role_of
 
 from .. import fragments, hooks, selectors
-from ..models import Covenant, PartyRole, Sector
+from ..models import Covenant, NewsItem, PartyRole, Sector
 from ..permissions import APPLY_ROLES, MANAGE_ROLES
 
 PAGE_SIZE = 25
@@ -97,10 +97,18 @@ def covenant_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
         title, content = fragments.cached(("page", slug, number), render_page)
     else:
         title, content = render_page()
+    # Outside the cached content: a scheduled item appears when its time comes, without a write.
+    latest_news = list(NewsItem.objects.public().filter(covenant__slug=slug)[:3])
     return render(
         request,
         "covenants/covenant_detail.html",
-        {**context, "page_title": title, "page_content": mark_safe(content)},  # noqa: S308 - rendered above
+        {
+            **context,
+            "page_title": title,
+            "page_content": mark_safe(content),  # noqa: S308 - rendered above
+            "latest_news": latest_news,
+            "covenant_slug": slug,
+        },
     )
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import assessments, reviews, risks
+from . import assessments, quickscan, reviews, risks
 
 urlpatterns = [
     # --- self-assessments ---
@@ -67,4 +67,6 @@ urlpatterns = [
         risks.ProgressCreateApi.as_view(),
         name="actions-progress-create",
     ),
+    # --- the quick scan (public) ---
+    path("quick-scan/", quickscan.QuickScanApi.as_view(), name="quick-scan"),
 ]

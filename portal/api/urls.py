@@ -8,6 +8,7 @@ urlpatterns = [
     path("me/", views.MeApi.as_view(), name="me"),
     path("organisations/", views.OrganisationListApi.as_view(), name="organisations-list"),
     path("organisations/<int:pk>/", views.OrganisationDetailApi.as_view(), name="organisations-detail"),
+    path("", include("portal.enquiries.api.urls")),
     path("", include("covenants.api.urls")),
     path("", include("companies.api.urls")),
     path("", include("duediligence.api.urls")),

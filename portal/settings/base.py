@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "portal.jobs",
     "portal.audit",
     "portal.core",
+    "portal.enquiries",
     # domain apps
     "covenants",
     "companies",
@@ -212,6 +213,13 @@ PORTAL_MAIN_LANGUAGES = ("nl", "en")
 # in the cache; filing fails open and code guessing fails closed when the cache is down.
 PORTAL_COMPLAINT_FILING_LIMIT = (env.int("PORTAL_COMPLAINT_FILINGS_PER_HOUR", default=20), 3600)
 PORTAL_COMPLAINT_CODE_LIMIT = (env.int("PORTAL_COMPLAINT_CODE_TRIES_PER_15_MIN", default=10), 900)
+# Enquiries (the public contact form): per client address (attempts, window in seconds), failing open;
+# personal data erased this many months after an enquiry is closed. The complaint topic sends the
+# visitor to the complaint form (by URL name: the platform does not import the complaints app).
+PORTAL_ENQUIRY_LIMIT = (env.int("PORTAL_ENQUIRIES_PER_HOUR", default=10), 3600)
+PORTAL_ENQUIRY_RETENTION_MONTHS = env.int("PORTAL_ENQUIRY_RETENTION_MONTHS", default=24)
+PORTAL_ENQUIRY_COMPLAINT_URL = "complaints:file"
+PORTAL_ENQUIRY_COMPLAINT_API_URL = "api:complaints-file"
 #: Each language's name in that language, for the language list.
 PORTAL_LANGUAGE_NAMES = {
     "nl": "Nederlands",

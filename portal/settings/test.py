@@ -48,3 +48,5 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 # tries of a test run from one address; the tests of the limits set their own.
 PORTAL_COMPLAINT_FILING_LIMIT = (100_000, 3600)
 PORTAL_COMPLAINT_CODE_LIMIT = (100_000, 900)
+# The same for the contact form; tests/enquiries sets its own limit.
+PORTAL_ENQUIRY_LIMIT = (100_000, 3600)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from tests.permission_matrix import LOGIN, WAITING, Row, World, expect
 
-from . import api_rows, assessment_rows, performance_rows, risk_rows
+from . import api_rows, assessment_rows, performance_rows, quickscan_rows, risk_rows
 
 
 def build(world: World) -> None:
@@ -15,9 +15,10 @@ def build(world: World) -> None:
     performance_rows.build(world)
     risk_rows.build(world)
     api_rows.build(world)
+    quickscan_rows.build(world)
 
 
 #: A page of the user's own company.
 COMPANY_PAGE = expect(404, anonymous=LOGIN, pending=WAITING, company=200)
 
-ROWS: list[Row] = [*assessment_rows.ROWS, *performance_rows.ROWS, *risk_rows.ROWS, *api_rows.ROWS]
+ROWS: list[Row] = [*assessment_rows.ROWS, *performance_rows.ROWS, *risk_rows.ROWS, *api_rows.ROWS, *quickscan_rows.ROWS]
