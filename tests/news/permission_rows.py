@@ -34,7 +34,7 @@ ROWS: list[Row] = [
         expect(404, pending="waiting", secretariat=200),
         kwargs=lambda w: {"slug": w.draft_news.slug},
         case="draft",
-    ),  # fmt: skip
+    ),
     Row("news:image", PUBLIC, kwargs=lambda w: {"slug": w.news.slug}),
     Row("news:attachment", PUBLIC, kwargs=lambda w: {"slug": w.news.slug, "pk": w.news_attachment.pk}),
     Row("news:manage", SECRETARIAT_ONLY),
@@ -45,5 +45,5 @@ ROWS: list[Row] = [
         secretariat_only(302),
         method="POST",
         kwargs=lambda w: {"slug": w.news.slug, "pk": w.doomed_attachment.pk},
-    ),  # fmt: skip
+    ),
 ]
