@@ -9,6 +9,7 @@ from django.views.i18n import JavaScriptCatalog
 
 from portal.api.docs import RedocDocs, SchemaApi, SwaggerDocs
 from portal.core.health import health_view
+from portal.frontdoor.views import robots_view, search_view, sitemap_view
 
 handler403 = "portal.core.views.error_403_view"
 handler404 = "portal.core.views.error_404_view"
@@ -16,6 +17,8 @@ handler500 = "portal.core.views.error_500_view"
 
 urlpatterns = [
     path("healthz", health_view, name="health"),
+    path("robots.txt", robots_view, name="robots"),
+    path("sitemap.xml", sitemap_view, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("portal.api.urls")),
     path("api/schema/", SchemaApi.as_view(), name="api-schema"),
@@ -49,6 +52,7 @@ urlpatterns += i18n_patterns(
     path("complaints/", include("complaints.urls")),
     path("dashboards/", include("portal.dashboards.urls")),
     path("reports/", include("portal.reports.urls")),
+    path("search/", search_view, name="search"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path(settings.PORTAL_ADMIN_PATH, admin.site.urls),
     prefix_default_language=True,

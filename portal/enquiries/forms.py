@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.accounts.models import User
 from portal.forms import DistinctErrorsMixin, set_empty_choice
 
 from .models import ANSWER_MAX, MESSAGE_MAX, NAME_MAX, Enquiry
@@ -88,9 +89,9 @@ class EnquiryFilterForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(
+    assignee: forms.ModelChoiceField[User] = forms.ModelChoiceField(
         label=_("Assign to"),
-        queryset=None,
+        queryset=User.objects.none(),
         error_messages={"required": _("Choose a member of the secretariat.")},
     )
 

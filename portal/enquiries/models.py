@@ -65,7 +65,10 @@ class Enquiry(models.Model):
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["status", "topic"])]
         constraints = [
-            models.CheckConstraint(condition=models.Q(topic__in=["join", "negotiate", "due_diligence", "other"]), name="enquiry_topic_valid"),
+            models.CheckConstraint(
+                condition=models.Q(topic__in=["join", "negotiate", "due_diligence", "other"]),
+                name="enquiry_topic_valid",
+            ),
             models.CheckConstraint(
                 condition=models.Q(status__in=["open", "assigned", "answered", "closed"]),
                 name="enquiry_status_valid",

@@ -29,9 +29,7 @@ def enquiry_get_for(user: Any, enquiry_id: Any) -> Enquiry:
     """The enquiry, or Http404 when it does not exist or the user may not see it."""
     if not may_handle(user):
         raise Http404
-    return get_visible_or_404(
-        Enquiry.objects.select_related("assigned_to", "answered_by"), pk=enquiry_id
-    )
+    return get_visible_or_404(Enquiry.objects.select_related("assigned_to", "answered_by"), pk=enquiry_id)
 
 
 def enquiry_counts_for(user: Any) -> dict[str, int]:

@@ -10,7 +10,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.models import Organisation, User
 from portal.accounts.roles import Role
@@ -185,7 +186,9 @@ def enquiry_retention_run(now: datetime | None = None) -> int:
     erased = 0
     for enquiry_id in list(due.values_list("pk", flat=True)):
         with transaction.atomic():
-            enquiry = Enquiry.objects.select_for_update().filter(pk=enquiry_id, erased_at__isnull=True).first()
+            enquiry = (
+                Enquiry.objects.select_for_update().filter(pk=enquiry_id, erased_at__isnull=True).first()
+            )
             if enquiry is None:
                 continue
             _erase(enquiry, now)

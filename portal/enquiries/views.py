@@ -50,8 +50,24 @@ def submit_allowed(request: HttpRequest) -> bool:
 
 def _contact(request: HttpRequest, form: EnquiryForm, status: int = 200) -> HttpResponse:
     return render(
-        request, "enquiries/contact.html", {"form": form, "complaint_url": complaint_form_url()}, status=status
+        request,
+        "enquiries/contact.html",
+        {"form": form, "complaint_url": complaint_form_url()},
+        status=status,
     )
+
+
+def _initial(request: HttpRequest) -> dict[str, str]:
+    """A signed-in user's own details, so they need not type them."""
+    user: Any = request.user
+    if not user.is_authenticated:
+        return {}
+    organisation = getattr(user, "organisation", None)
+    return {
+        "name": user.get_full_name(),
+        "email": user.email,
+        "organisation": organisation.name if organisation is not None else "",
+    }
 
 
 @public
@@ -60,7 +76,7 @@ def contact_view(request: HttpRequest) -> HttpResponse:
     """The contact form. The complaint topic goes to the complaint form; a filled honeypot gets the
     same confirmation page, and nothing is stored."""
     if request.method != "POST":
-        return _contact(request, EnquiryForm())
+        return _contact(request, EnquiryForm(initial=_initial(request)))
     form = EnquiryForm(request.POST)
     if form.is_spam():
         return render(request, "enquiries/sent.html")
@@ -137,7 +153,9 @@ def enquiry_answer_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     form = AnswerForm(request.POST)
     if form.is_valid():
         try:
-            services.enquiry_answer(actor=request.user, enquiry_id=enquiry.pk, answer=form.cleaned_data["answer"])
+            services.enquiry_answer(
+                actor=request.user, enquiry_id=enquiry.pk, answer=form.cleaned_data["answer"]
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django.forms",  # its widget templates, for the portal's form renderer
     # third party
     "allauth",
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     # the top layer, reading the domain apps (its demo data runs after theirs)
     "portal.dashboards",
     "portal.reports",
+    "portal.frontdoor",
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,7 @@ from covenants.models import AnnualCycle, Membership, SteeringGroupMeeting
 from duediligence.models import Assessment, MemberPerformance, SuspensionReview
 from portal.accounts.models import Organisation, User
 from portal.accounts.roles import Role
+from portal.enquiries.models import Enquiry
 from portal.reports.models import AnnualReport
 
 from .conftest import DEFAULT_TIMEOUT_MS
@@ -41,6 +42,7 @@ PUBLIC_PAGES = [
     "/account/password/reset/",
     "/complaints/file/",
     "/complaints/return/",
+    "/contact/",
     "/complaints/rulings/",
     "/complaints/tracker/",
     f"/complaints/performance/{GARMENTS}/",
@@ -105,6 +107,8 @@ def _secretariat_pages() -> list[str]:
         membership=membership, cycle=cycle, reason=SuspensionReview.Reason.MISSED_DEADLINE, note="Demo."
     )
     report_year = _report_versions()
+    enquiries = [Enquiry.objects.filter(status=status).first() for status in ("open", "answered")]
+    assert all(enquiries)
     return [
         "/dashboard/home/secretariat/",
         "/dashboard/organisations/requests/",
@@ -149,6 +153,8 @@ def _secretariat_pages() -> list[str]:
         "/reports/",
         f"/reports/{GARMENTS}/",
         f"/reports/{GARMENTS}/{report_year}/foreword/",
+        "/enquiries/",
+        *(f"/enquiries/{enquiry.pk}/" for enquiry in enquiries if enquiry),
     ]
 
 

@@ -17,6 +17,6 @@ FORM = {
 
 
 def enquiry(**overrides: Any) -> Enquiry:
-    values = {key: value for key, value in FORM.items()}
+    values = dict(FORM.items())
     values.update(overrides)
     return services.enquiry_submit(language="en", **values)

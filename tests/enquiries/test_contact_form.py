@@ -51,11 +51,13 @@ def test_a_sent_enquiry_is_stored_and_acknowledged_by_e_mail_after_commit(django
 
 
 def test_an_enquiry_is_kept_when_the_broker_is_down(django_capture_on_commit_callbacks):
-    with mock.patch(
-        "portal.notifications.tasks.notification_deliver.apply_async", side_effect=ConnectionError("down")
+    with (
+        mock.patch(
+            "portal.notifications.tasks.notification_deliver.apply_async", side_effect=ConnectionError("down")
+        ),
+        django_capture_on_commit_callbacks(execute=True),
     ):
-        with django_capture_on_commit_callbacks(execute=True):
-            response = Client().post(_contact(), FORM)
+        response = Client().post(_contact(), FORM)
     assert response.status_code == 200
     assert Enquiry.objects.count() == 1
     assert Notification.objects.get().email_status == "pending"  # the sweep sends it later
@@ -126,3 +128,10 @@ def test_everyone_sees_the_contact_link_and_only_the_secretariat_the_inbox(secre
     secretariat = Client()
     secretariat.force_login(secretariat_user)
     assert f'href="{reverse("enquiries:list")}"' in secretariat.get("/en/").content.decode()
+
+
+def test_a_signed_in_user_finds_their_own_details_filled_in(company_user):
+    client = Client()
+    client.force_login(company_user)
+    html = client.get(_contact()).content.decode()
+    assert f'value="{company_user.email}"' in html

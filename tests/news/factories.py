@@ -23,8 +23,13 @@ def news_item(
 ) -> NewsItem:
     """An item published `days` from now (negative: in the past)."""
     author = extra.pop("created_by", None) or user_with_role(Role.SECRETARIAT)
+    fields = {"title_nl": f"Nieuws {slug}", "title_en": f"News {slug}", "summary_nl": "Samenvatting.",
+              "summary_en": "Summary.", "body_nl": "Tekst.", "body_en": "Text.", **extra}  # fmt: skip
     return NewsItem.objects.create(
-        slug=slug, covenant=covenant, status=status, publish_at=timezone.now() + timedelta(days=days),
-        title_nl=f"Nieuws {slug}", title_en=f"News {slug}", summary_nl="Samenvatting.", summary_en="Summary.",
-        body_nl="Tekst.", body_en="Text.", created_by=author, **extra,
-    )  # fmt: skip
+        slug=slug,
+        covenant=covenant,
+        status=status,
+        publish_at=timezone.now() + timedelta(days=days),
+        created_by=author,
+        **fields,
+    )

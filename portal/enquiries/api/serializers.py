@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -15,7 +16,9 @@ class EnquiryCreateInputSerializer(serializers.Serializer):
     organisation = serializers.CharField(max_length=NAME_MAX, required=False, allow_blank=True, default="")
     email = serializers.EmailField()
     message = serializers.CharField(max_length=MESSAGE_MAX)
-    language = serializers.ChoiceField(choices=["nl", "en"], required=False, default="nl")
+    language = serializers.ChoiceField(
+        choices=list(settings.PORTAL_MAIN_LANGUAGES), required=False, default=settings.LANGUAGE_CODE
+    )
 
 
 class EnquiryCreatedSerializer(serializers.Serializer):
