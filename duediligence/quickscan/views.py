@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from portal.access import AuthenticatedRequest, get_visible_or_404, public, role_required
 from portal.accounts.roles import Role, role_of
+from portal.confirm import Confirmation, is_cancelled, is_confirmed, render_confirmation
 from portal.forms import add_service_errors
 
 from ..models import QuickScanIndication, QuickScanVersion
@@ -122,7 +124,28 @@ def indication_edit_view(request: AuthenticatedRequest, pk: int) -> HttpResponse
 @require_POST
 @role_required(Role.SECRETARIAT)
 def indication_delete_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    indication = get_visible_or_404(QuickScanIndication.objects.all(), pk=pk)
+    """Remove an indication, after a confirmation page (the removal itself cannot be undone)."""
+    indication = get_visible_or_404(QuickScanIndication.objects.select_related("theme", "source"), pk=pk)
+    if is_cancelled(request):
+        return redirect("duediligence:quickscan-indication-edit", pk=indication.pk)
+    if not is_confirmed(request):
+        return render_confirmation(
+            request,
+            form=forms.Form(),
+            action=request.path,
+            confirmation=Confirmation(
+                title=gettext("Remove this indication?"),
+                consequence=gettext(
+                    "The quick scan no longer shows this theme for it; the dataset gets a new version."
+                ),
+                confirm_label=gettext("Yes, remove the indication"),
+                summary=[
+                    (gettext("Applies to"), indication.dimension_label),
+                    (gettext("Risk theme"), indication.theme.name),
+                    (gettext("Why"), indication.reason),
+                ],
+            ),
+        )
     services.indication_delete(actor=request.user, indication_id=indication.pk)
     messages.success(request, gettext("The indication has been removed; the dataset has a new version."))
     return redirect("duediligence:quickscan-dataset")

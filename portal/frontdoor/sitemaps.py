@@ -14,7 +14,7 @@ from covenants.models import Covenant, NewsItem
 from portal.reports.selectors import report_list_for
 
 
-class _Bilingual(Sitemap[Any]):
+class _Bilingual(Sitemap):
     i18n = True
     languages = ["nl", "en"]
     alternates = True

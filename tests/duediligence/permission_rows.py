@@ -21,4 +21,10 @@ def build(world: World) -> None:
 #: A page of the user's own company.
 COMPANY_PAGE = expect(404, anonymous=LOGIN, pending=WAITING, company=200)
 
-ROWS: list[Row] = [*assessment_rows.ROWS, *performance_rows.ROWS, *risk_rows.ROWS, *api_rows.ROWS, *quickscan_rows.ROWS]
+ROWS: list[Row] = [
+    *assessment_rows.ROWS,
+    *performance_rows.ROWS,
+    *risk_rows.ROWS,
+    *api_rows.ROWS,
+    *quickscan_rows.ROWS,
+]

@@ -19,7 +19,9 @@ def dataset(db: Any) -> None:
 
 @pytest.fixture
 def garments(db: Any) -> Covenant:
-    return CovenantFactory(slug="garments-textile", sector=Sector.GARMENTS_TEXTILE, name_en="Garments and Textile")
+    return CovenantFactory(
+        slug="garments-textile", sector=Sector.GARMENTS_TEXTILE, name_en="Garments and Textile"
+    )
 
 
 def scan_url(**params: Any) -> str:

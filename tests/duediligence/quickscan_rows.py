@@ -6,7 +6,16 @@ from __future__ import annotations
 from duediligence.models import QuickScanIndication
 from duediligence.quickscan.loading import load_dataset
 from tests.covenants.factories import standard_theme
-from tests.permission_matrix import LOGIN, PUBLIC, SECRETARIAT_ONLY, WAITING, Row, World, expect, secretariat_only
+from tests.permission_matrix import (
+    LOGIN,
+    PUBLIC,
+    SECRETARIAT_ONLY,
+    WAITING,
+    Row,
+    World,
+    expect,
+    secretariat_only,
+)
 
 
 def build(world: World) -> None:
@@ -29,12 +38,25 @@ ROWS: list[Row] = [
     Row("duediligence:quickscan-dataset", SECRETARIAT_ONLY),
     Row("duediligence:quickscan-export", PUBLIC),
     Row("duediligence:quickscan-indication-create", SECRETARIAT_ONLY),
-    Row("duediligence:quickscan-indication-edit", SECRETARIAT_ONLY, kwargs=lambda w: {"pk": w.qs_indication.pk}),
+    Row(
+        "duediligence:quickscan-indication-edit",
+        SECRETARIAT_ONLY,
+        kwargs=lambda w: {"pk": w.qs_indication.pk},
+    ),
+    Row(
+        "duediligence:quickscan-indication-delete",
+        SECRETARIAT_ONLY,
+        method="POST",
+        kwargs=lambda w: {"pk": w.qs_indication.pk},
+        case="the confirmation page",
+    ),
     Row(
         "duediligence:quickscan-indication-delete",
         secretariat_only(302),
         method="POST",
         kwargs=lambda w: {"pk": w.qs_indication.pk},
+        data={"confirmed": "yes"},
+        case="confirmed",
     ),
     Row("api:quick-scan", expect(400, pending=403), case="no parameters"),
 ]

@@ -146,3 +146,10 @@ def test_the_scan_page_has_a_fixed_query_budget(
     # The indications, the first actions, the covenants and the dataset's version.
     with django_assert_max_num_queries(4):
         assert client.get(url).status_code == 200
+
+
+def test_everybody_finds_the_quick_scan_in_the_navigation(client: Any, secretariat_user: Any) -> None:
+    assert 'href="/en/due-diligence/quick-scan/"' in client.get("/en/").content.decode()
+    client.force_login(secretariat_user)
+    html = client.get("/en/").content.decode()
+    assert 'href="/en/due-diligence/quick-scan/dataset/"' in html

@@ -46,9 +46,13 @@ def test_bad_parameters_are_a_400_that_names_them(client: Any, dataset: None) ->
     assert set(client.get(URL, {"sector": "gold"}).json()) == {"countries"}
 
 
-def test_the_api_has_a_fixed_query_budget(client: Any, dataset: None, django_assert_max_num_queries: Any) -> None:
+def test_the_api_has_a_fixed_query_budget(
+    client: Any, dataset: None, django_assert_max_num_queries: Any
+) -> None:
     with django_assert_max_num_queries(4):
-        client.get(URL, {"sector": "garments_textile", "countries": "BD,IN,PK,CN,TR,VN", "products": "cotton,gold"})
+        client.get(
+            URL, {"sector": "garments_textile", "countries": "BD,IN,PK,CN,TR,VN", "products": "cotton,gold"}
+        )
 
 
 def test_the_endpoint_is_in_the_openapi_schema(client: Any) -> None:

@@ -50,7 +50,9 @@ def test_the_file_is_loaded_once_with_its_version(dataset: None) -> None:
     assert "is current" in out.getvalue()
 
 
-def test_the_secretariat_lists_the_indications_with_their_sources(client: Any, secretariat_user: Any, dataset: None) -> None:
+def test_the_secretariat_lists_the_indications_with_their_sources(
+    client: Any, secretariat_user: Any, dataset: None
+) -> None:
     client.force_login(secretariat_user)
     html = client.get(DATASET).content.decode()
     assert "Bangladesh" in html and "Garments and textile" in html and "Cocoa" in html
@@ -65,12 +67,16 @@ def test_editing_an_indication_bumps_the_version_and_changes_the_scan(
     indication = QuickScanIndication.objects.get(country="BD", theme__code="child-labour")
     url = f"/en/due-diligence/quick-scan/dataset/{indication.pk}/edit/"
     assert client.get(url).status_code == 200
-    response = client.post(url, _form(indication, level="high", reason_en="Hazardous work in leather tanning."))
+    response = client.post(
+        url, _form(indication, level="high", reason_en="Hazardous work in leather tanning.")
+    )
     assert response.status_code == 302 and response["Location"] == DATASET
     assert current_version() == before + 1
     latest = QuickScanVersion.objects.order_by("-version").first()
     assert latest is not None and latest.created_by == secretariat_user and "Bangladesh" in latest.note
-    finding = next(f for f in quick_scan(sector="other", countries=["BD"]).themes if f.theme.code == "child-labour")
+    finding = next(
+        f for f in quick_scan(sector="other", countries=["BD"]).themes if f.theme.code == "child-labour"
+    )
     assert finding.level == "high"
     assert finding.indications[0].reason_en == "Hazardous work in leather tanning."
     # The export carries the new version and the change.
@@ -82,7 +88,9 @@ def test_editing_an_indication_bumps_the_version_and_changes_the_scan(
             "reason_en": "Hazardous work in leather tanning.", "reason_nl": indication.reason_nl} in data["indications"]  # fmt: skip
 
 
-def test_adding_and_removing_an_indication_each_bump_the_version(client: Any, secretariat_user: Any, dataset: None) -> None:
+def test_adding_and_removing_an_indication_each_bump_the_version(
+    client: Any, secretariat_user: Any, dataset: None
+) -> None:
     client.force_login(secretariat_user)
     before = current_version()
     source = QuickScanSource.objects.get(code="ilo-modern-slavery")
@@ -96,12 +104,20 @@ def test_adding_and_removing_an_indication_each_bump_the_version(client: Any, se
     assert current_version() == before + 1
     added = QuickScanIndication.objects.get(country="MY")
     assert [f.theme.code for f in quick_scan(sector="other", countries=["MY"]).themes] == ["forced-labour"]
-    client.post(f"/en/due-diligence/quick-scan/dataset/{added.pk}/delete/")
+    delete = f"/en/due-diligence/quick-scan/dataset/{added.pk}/delete/"
+    confirm = client.post(delete)
+    assert confirm.status_code == 200 and "Remove this indication?" in confirm.content.decode()
+    assert current_version() == before + 1
+    assert client.post(delete, {"cancel": "1"}).status_code == 302
+    assert QuickScanIndication.objects.filter(country="MY").exists()
+    client.post(delete, {"confirmed": "yes"})
     assert not QuickScanIndication.objects.filter(country="MY").exists()
     assert current_version() == before + 2
 
 
-def test_an_indication_needs_exactly_one_dimension_and_no_duplicate(client: Any, secretariat_user: Any, dataset: None) -> None:
+def test_an_indication_needs_exactly_one_dimension_and_no_duplicate(
+    client: Any, secretariat_user: Any, dataset: None
+) -> None:
     client.force_login(secretariat_user)
     before = current_version()
     indication = QuickScanIndication.objects.get(country="BD", theme__code="living-wage")
@@ -138,3 +154,11 @@ def test_the_export_has_the_shape_of_the_file(client: Any, dataset: None) -> Non
     assert len(data["indications"]) == len(file["indications"])
     assert sorted(data["indications"], key=json.dumps) == sorted(file["indications"], key=json.dumps)
     assert data["actions"] == file["actions"]
+
+
+def test_seed_demo_leaves_the_dataset_loaded_even_after_a_flush(db: Any) -> None:
+    QuickScanIndication.objects.all().delete()
+    QuickScanVersion.objects.all().delete()
+    call_command("seed_demo", stdout=StringIO())
+    assert QuickScanIndication.objects.count() == len(dataset_file()["indications"])
+    assert current_version() == dataset_file()["version"]

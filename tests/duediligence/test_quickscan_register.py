@@ -67,9 +67,10 @@ def test_another_company_s_save_is_its_own(client: Any, company_user: Any, datas
     other = user_with_role(Role.COMPANY)
     client.force_login(other)
     client.post(SAVE, SCAN)
-    assert Risk.objects.filter(company=other.organisation).count() == Risk.objects.filter(
-        company=company_user.organisation
-    ).count()
+    assert (
+        Risk.objects.filter(company=other.organisation).count()
+        == Risk.objects.filter(company=company_user.organisation).count()
+    )
 
 
 def test_the_scan_page_offers_a_company_the_save_form(client: Any, company_user: Any, dataset: None) -> None:
@@ -92,7 +93,9 @@ def test_a_visitor_is_sent_to_sign_in(client: Any, dataset: None) -> None:
     assert not Risk.objects.exists()
 
 
-def test_an_invalid_save_shows_the_errors_and_saves_nothing(client: Any, company_user: Any, dataset: None) -> None:
+def test_an_invalid_save_shows_the_errors_and_saves_nothing(
+    client: Any, company_user: Any, dataset: None
+) -> None:
     client.force_login(company_user)
     response = client.post(SAVE, {"sector": "garments_textile"})
     assert response.status_code == 400

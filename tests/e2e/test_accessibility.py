@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page
 
 from complaints.models import Complaint, Publication
 from covenants.models import AnnualCycle, Membership, SteeringGroupMeeting
-from duediligence.models import Assessment, MemberPerformance, SuspensionReview
+from duediligence.models import Assessment, MemberPerformance, QuickScanIndication, SuspensionReview
 from portal.accounts.models import Organisation, User
 from portal.accounts.roles import Role
 from portal.enquiries.models import Enquiry
@@ -48,6 +48,9 @@ PUBLIC_PAGES = [
     f"/complaints/performance/{GARMENTS}/",
     "/reports/",
     f"/reports/{GARMENTS}/",
+    "/due-diligence/quick-scan/",
+    "/due-diligence/quick-scan/?sector=garments_textile&countries=BD&countries=IN&products=cotton",
+    "/due-diligence/quick-scan/?sector=&countries=XX",
 ]
 
 
@@ -141,6 +144,9 @@ def _secretariat_pages() -> list[str]:
         f"/due-diligence/performance/{performance.pk}/",
         "/due-diligence/suspension-reviews/",
         f"/due-diligence/suspension-reviews/{review.pk}/",
+        "/due-diligence/quick-scan/dataset/",
+        "/due-diligence/quick-scan/dataset/new/",
+        f"/due-diligence/quick-scan/dataset/{QuickScanIndication.objects.order_by('pk').values_list('pk', flat=True)[0]}/edit/",
         "/complaints/",
         "/complaints/?status=all",
         *_case_pages(),
@@ -175,6 +181,7 @@ def _company_pages() -> list[str]:
         f"/covenants/{GARMENTS}/",
         "/due-diligence/risks/",
         "/due-diligence/actions/",
+        "/due-diligence/quick-scan/?sector=garments_textile&countries=BD",
         "/due-diligence/performance/",
         f"/due-diligence/performance/{MemberPerformance.objects.get().pk}/",
         "/complaints/",

@@ -17,7 +17,7 @@ from .helpers import enquiry
 
 pytestmark = pytest.mark.django_db
 
-LIST_BUDGET = 12
+LIST_BUDGET = 6
 
 
 def _queries(client: Client, url: str) -> int:

@@ -47,3 +47,16 @@ ROWS: list[Row] = [
         kwargs=lambda w: {"slug": w.news.slug, "pk": w.doomed_attachment.pk},
     ),
 ]
+
+ROWS += [
+    Row("api:news-list", expect(200, pending=403)),
+    Row(
+        "api:news-detail", expect(200, pending=403), kwargs=lambda w: {"slug": w.news.slug}, case="published"
+    ),
+    Row(
+        "api:news-detail",
+        expect(404, pending=403),
+        kwargs=lambda w: {"slug": w.draft_news.slug},
+        case="draft",
+    ),
+]

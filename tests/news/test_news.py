@@ -118,3 +118,14 @@ def test_the_secretariat_writes_an_item_with_a_checked_image(tmp_path, settings)
         and "https://www.linkedin.com/sharing/share-offsite/?url=http%3A%2F%2Ftestserver" in page
     )
     assert "<script" not in page.split("<main", 1)[1]  # share links are plain links
+
+
+def test_the_api_gives_public_items_only(items):
+    client = Client()
+    body = client.get("/api/v1/news/").json()
+    assert {item["slug"] for item in body["results"]} == {"public-item", "portal-item"}
+    only = client.get(f"/api/v1/news/?covenant={items['covenant'].slug}").json()
+    assert [item["slug"] for item in only["results"]] == ["public-item"]
+    assert client.get("/api/v1/news/public-item/").json()["url"] == "http://testserver/nl/news/public-item/"
+    for slug in ("draft-item", "scheduled-item"):
+        assert client.get(f"/api/v1/news/{slug}/").status_code == 404

@@ -41,7 +41,13 @@ def test_no_module_over_500_lines(path: Path) -> None:
 
 DOMAIN_APPS = ("covenants", "companies", "duediligence", "complaints")
 #: The top layer of portal/ wires the site and may read the domain apps; settings name them as strings.
-PLATFORM_EXCEPTIONS = ("portal/urls.py", "portal/dashboards/", "portal/reports/", "portal/frontdoor/", "portal/settings/")
+PLATFORM_EXCEPTIONS = (
+    "portal/urls.py",
+    "portal/dashboards/",
+    "portal/reports/",
+    "portal/frontdoor/",
+    "portal/settings/",
+)
 PLATFORM_TEMPLATES = [
     "templates/base.html",
     "templates/components",
