@@ -201,6 +201,11 @@ def seed(*, password: str, log: Any) -> None:
     _steering_group(garments)
     _cycle(garments, secretariat_user)
     log("  memberships, steering group, meetings and the current annual cycle")
+    if secretariat_user is not None:
+        from .news import seed_news
+
+        seed_news(secretariat_user)
+        log("  news items per covenant (one scheduled, one draft)")
 
 
 def _steering_group(covenant: Covenant) -> None:
