@@ -9,6 +9,7 @@ from django.views.i18n import JavaScriptCatalog
 
 from portal.api.docs import RedocDocs, SchemaApi, SwaggerDocs
 from portal.core.health import health_view
+from portal.frontdoor.publications import framework_view, publications_view
 from portal.frontdoor.views import robots_view, search_view, sitemap_view
 
 handler403 = "portal.core.views.error_403_view"
@@ -53,6 +54,8 @@ urlpatterns += i18n_patterns(
     path("dashboards/", include("portal.dashboards.urls")),
     path("reports/", include("portal.reports.urls")),
     path("search/", search_view, name="search"),
+    path("publications/<slug:slug>/", publications_view, name="publications"),
+    path("publications/<slug:slug>/framework/<int:version>/", framework_view, name="framework"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path(settings.PORTAL_ADMIN_PATH, admin.site.urls),
     prefix_default_language=True,
