@@ -8,7 +8,7 @@ class ComplaintsConfig(AppConfig):
 
     def ready(self) -> None:
         from portal.accounts.roles import Role
-        from portal.registry import register_home_section, register_nav
+        from portal.registry import register_home_section, register_nav, register_question
 
         from . import home
         from .notifications import register_kinds
@@ -21,6 +21,14 @@ class ComplaintsConfig(AppConfig):
             order=40,
         )
         register_nav(_("Identity access log"), "complaints:access-log", roles={Role.SECRETARIAT}, order=41)
+        register_question(
+            _("Do you want to file a complaint against a company?"),
+            _("Workers, their representatives, unions and NGOs file online, anonymously if they wish, "
+              "and follow the case; the complaints committee handles it independently."),
+            "complaints:file",
+            _("File a complaint"),
+            order=40,
+        )  # fmt: skip
         register_home_section(
             "complaints/_home_cases.html",
             roles={Role.COMMITTEE, Role.COMPANY, Role.NGO, Role.TRADE_UNION},

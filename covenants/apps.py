@@ -8,7 +8,7 @@ class CovenantsConfig(AppConfig):
 
     def ready(self) -> None:
         from portal.accounts.roles import Role
-        from portal.registry import register_home_section, register_nav
+        from portal.registry import register_home_section, register_nav, register_question
 
         from . import fragments, home
         from .notifications import register_kinds
@@ -20,6 +20,13 @@ class CovenantsConfig(AppConfig):
         register_nav(_("Manage covenants"), "covenants:manage", roles={Role.SECRETARIAT}, order=20)
         register_nav(_("News"), "news:list", order=12)
         register_nav(_("Manage news"), "news:manage", roles={Role.SECRETARIAT}, order=22)
+        register_question(
+            _("Do you want to join a covenant as a company?"),
+            _("See what each covenant covers, who takes part, and how a company joins."),
+            "covenants:list",
+            _("The covenants and how to join"),
+            order=10,
+        )
         register_home_section(
             "covenants/_home_company.html", roles={Role.COMPANY}, order=10, context=home.company_section
         )

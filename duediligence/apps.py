@@ -9,7 +9,7 @@ class DuediligenceConfig(AppConfig):
     def ready(self) -> None:
         from covenants.hooks import register_member_details, register_pending_reviews
         from portal.accounts.roles import Role
-        from portal.registry import register_home_section, register_nav
+        from portal.registry import register_home_section, register_nav, register_question
 
         from . import home
         from .notifications import register_kinds
@@ -33,6 +33,14 @@ class DuediligenceConfig(AppConfig):
             _("Suspension reviews"), "duediligence:suspension-reviews", roles={Role.SECRETARIAT}, order=28
         )
         register_nav(_("Quick scan"), "duediligence:quickscan", order=24)
+        register_question(
+            _("Do you want to apply human-rights due diligence in your own business?"),
+            _("The quick scan shows, without an account, the risks that apply to your sector, countries and "
+              "products, what to do first per OECD step, and which covenant covers your sector."),
+            "duediligence:quickscan",
+            _("Do the quick scan"),
+            order=30,
+        )  # fmt: skip
         register_nav(
             _("Quick scan dataset"), "duediligence:quickscan-dataset", roles={Role.SECRETARIAT}, order=29
         )

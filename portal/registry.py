@@ -102,3 +102,32 @@ def home_sections_for(role: Role | None) -> list[HomeSection]:
         (section for section in _home_sections.values() if section.visible_to(role)),
         key=lambda s: (s.order, s.template),
     )
+
+
+@dataclass(frozen=True)
+class FrontDoorQuestion:
+    """A newcomer's question on the home page, answered by an app: a short answer and where to go."""
+
+    question: Any
+    answer: Any
+    url_name: str
+    link_label: Any
+    order: int = 100
+
+
+_questions: dict[str, FrontDoorQuestion] = {}
+
+
+def register_question(
+    question: Any, answer: Any, url_name: str, link_label: Any, *, order: int = 100
+) -> FrontDoorQuestion:
+    """Answer a newcomer's question on the home page; registering the same URL name again replaces it."""
+    entry = FrontDoorQuestion(
+        question=question, answer=answer, url_name=url_name, link_label=link_label, order=order
+    )
+    _questions[url_name] = entry
+    return entry
+
+
+def front_door_questions() -> list[FrontDoorQuestion]:
+    return sorted(_questions.values(), key=lambda q: (q.order, q.url_name))

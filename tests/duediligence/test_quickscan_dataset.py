@@ -162,3 +162,19 @@ def test_seed_demo_leaves_the_dataset_loaded_even_after_a_flush(db: Any) -> None
     call_command("seed_demo", stdout=StringIO())
     assert QuickScanIndication.objects.count() == len(dataset_file()["indications"])
     assert current_version() == dataset_file()["version"]
+
+
+@pytest.mark.parametrize("extra", [0, 30])
+def test_the_dataset_page_has_a_fixed_query_budget(
+    client: Any, secretariat_user: Any, dataset: None, django_assert_max_num_queries: Any, extra: int
+) -> None:
+    source = QuickScanSource.objects.first()
+    theme = standard_theme("corruption")
+    QuickScanIndication.objects.bulk_create(
+        QuickScanIndication(country=code, theme=theme, level="elevated", source=source, reason_en="x", reason_nl="x")
+        for code in ["AF", "AL", "DZ", "AO", "AR", "AM", "AZ", "BY", "BJ", "BO", "BA", "BW", "BF", "BI", "CM",
+                     "CF", "TD", "CL", "KM", "CG", "CR", "CU", "DJ", "DO", "EC", "EG", "SV", "GQ", "ER", "SZ"][:extra]
+    )  # fmt: skip
+    client.force_login(secretariat_user)
+    with django_assert_max_num_queries(8):
+        assert client.get(DATASET).status_code == 200

@@ -21,7 +21,7 @@ def build(world: World) -> None:
 
 
 #: Machine-read files: the same for everyone, also a user of a waiting organisation.
-EVERYONE = expect(200)
+EVERYONE = expect(200, pending="waiting")
 
 ROWS: list[Row] = [
     Row("robots", EVERYONE),

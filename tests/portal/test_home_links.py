@@ -31,15 +31,13 @@ def test_every_link_on_the_home_page_leads_to_a_real_page(client, lang):
         assert status in (200, 302), f"{href} answered {status}"
 
 
-def test_home_page_does_not_link_to_features_that_do_not_exist_yet(client):
-    links = _links(_main(client.get("/en/").content.decode()))
-    assert not [href for href in links if re.search(r"complaint|due-?diligence|ruling", href)]
-
-
-@pytest.mark.parametrize(("lang", "later"), [("en", "Coming later")])
-def test_home_page_says_which_features_come_later_instead_of_promising_them(client, lang, later):
-    main = _main(client.get(f"/{lang}/").content.decode())
-    # Filing a complaint online and reporting progress do not exist yet: no promise without a "later".
-    assert "File a complaint about harm in a supply chain" not in main
-    assert "Report due-diligence progress" not in main
-    assert main.count(later) >= 3
+def test_home_page_answers_the_newcomers_four_questions(client):
+    main = _main(client.get("/en/").content.decode())
+    for question in ("Do you want to join a covenant as a company?", "Do you need help negotiating a covenant?",
+                     "Do you want to apply human-rights due diligence in your own business?",
+                     "Do you want to file a complaint against a company?"):  # fmt: skip
+        assert question in main, question
+    links = _links(main)
+    assert {"/en/covenants/", "/en/contact/", "/en/due-diligence/quick-scan/", "/en/complaints/file/"} <= set(
+        links
+    )

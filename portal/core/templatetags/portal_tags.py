@@ -74,3 +74,9 @@ def registered_home_sections(context: Context) -> str:
 def public_nav_entries() -> list[registry.NavEntry]:
     """The links the domain apps registered for everybody, visitors included (no query)."""
     return registry.nav_entries_for(None)
+
+
+@register.simple_tag
+def front_door_questions() -> list[registry.FrontDoorQuestion]:
+    """The newcomers' questions the apps answer, for the home page (no query)."""
+    return registry.front_door_questions()
