@@ -40,3 +40,13 @@ ROWS: list[Row] = [
         kwargs=lambda w: {"slug": w.front_covenant.slug, "version": w.front_framework.version},
     ),
 ]
+
+ROWS += [
+    Row("api:publications", expect(200, pending=403), kwargs=lambda w: {"slug": w.front_covenant.slug}),
+    Row(
+        "api:publications",
+        expect(404, pending=403),
+        kwargs=lambda w: {"slug": w.front_talks.slug},
+        case="in negotiation",
+    ),
+]

@@ -41,3 +41,17 @@ def test_only_what_is_published_is_listed(settings, tmp_path):
     assert (
         Client().get(f"/en/publications/pub-covenant/framework/{published.version + 1}/").status_code == 404
     )
+
+
+def test_the_api_lists_the_same_publications(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    covenant = CovenantFactory(slug="pub-api")
+    report = report_version(covenant, year=2025, published=True)
+    report_version(covenant, year=2025)
+    news_item(slug="pub-api-news", covenant=covenant)
+    body = Client().get("/api/v1/publications/pub-api/").json()
+    assert [item["kind"] for item in body] == ["annual_report", "news"] or [
+        item["kind"] for item in body
+    ] == ["news", "annual_report"]
+    assert any(item["url"].endswith(f"/reports/download/{report.pk}/") for item in body)
+    assert Client().get("/api/v1/publications/no-such/").status_code == 404
