@@ -111,7 +111,7 @@ def test_a_company_runs_the_quick_scan_and_saves_it_into_its_risk_register(
     assert steps.count() >= 1
     expect(steps.first.locator("ul > li").first).to_be_visible()
     expect(result).to_contain_text("Adopt a policy that names the risk themes found here")
-    expect(result.get_by_role("link", name=COVENANT_NAME)).to_be_visible()
+    expect(result.get_by_role("link", name=COVENANT_NAME, exact=True)).to_be_visible()
     assert_accessible(page, "quick scan result")
 
     with page.expect_navigation():
@@ -122,10 +122,10 @@ def test_a_company_runs_the_quick_scan_and_saves_it_into_its_risk_register(
         re.compile(r"The quick scan is in your risk register: [1-9]\d* new risks")
     )
     table = page.locator("table.risk-table")
-    living = table.get_by_role("rowheader", name="Quick scan: Living wage")
+    living = table.get_by_role("rowheader", name="Quick scan: Living wage", exact=True)
     expect(living).to_have_count(1)
     expect(
-        table.get_by_role("link", name="Quick scan: Freedom of association and collective bargaining")
+        table.get_by_role("link", name="Quick scan: Freedom of association and collective bargaining", exact=True)
     ).to_have_count(1)
     row = table.locator("tbody tr").filter(has=living)
     expect(row.locator("td").nth(1)).to_have_text("Bangladesh")
