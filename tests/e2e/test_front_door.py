@@ -125,7 +125,9 @@ def test_a_company_runs_the_quick_scan_and_saves_it_into_its_risk_register(
     living = table.get_by_role("rowheader", name="Quick scan: Living wage", exact=True)
     expect(living).to_have_count(1)
     expect(
-        table.get_by_role("link", name="Quick scan: Freedom of association and collective bargaining", exact=True)
+        table.get_by_role(
+            "link", name="Quick scan: Freedom of association and collective bargaining", exact=True
+        )
     ).to_have_count(1)
     row = table.locator("tbody tr").filter(
         has=page.get_by_role("rowheader", name="Quick scan: Living wage", exact=True)

@@ -130,12 +130,18 @@ def test_an_enquiry_is_acknowledged_and_answered_by_e_mail_through_the_worker(
     assert message in detail_html and f'action="{detail_url}answer/"' in detail_html
     answer = "Welcome! Create an account for your company, then apply to join on the covenant's page."
     answered = staff.post(
-        f"{detail_url}answer/", {"csrfmiddlewaretoken": csrf_token(detail_html), "answer": answer}, follow=True
+        f"{detail_url}answer/",
+        {"csrfmiddlewaretoken": csrf_token(detail_html), "answer": answer},
+        follow=True,
     )
     assert answered.redirect_chain == [(detail_url, 302)]
     assert "The answer will be sent by e-mail." in answered.content.decode()
     enquiry.refresh_from_db()
-    assert (enquiry.status, enquiry.answer, enquiry.answered_by) == (Enquiry.Status.ANSWERED, answer, secretariat)
+    assert (enquiry.status, enquiry.answer, enquiry.answered_by) == (
+        Enquiry.Status.ANSWERED,
+        answer,
+        secretariat,
+    )
 
     # The worker delivers the answer to the visitor's address.
     subject = "Answer to your question: Joining a covenant"
