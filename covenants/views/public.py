@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from portal.access import AuthenticatedRequest, public, role_required
@@ -97,8 +99,7 @@ def covenant_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
         title, content = fragments.cached(("page", slug, number), render_page)
     else:
         title, content = render_page()
-    # Outside the cached content: a scheduled item appears when its time comes, without a write.
-    latest_news = list(NewsItem.objects.public().filter(covenant__slug=slug)[:3])
+    latest_news = _latest_news(slug)
     return render(
         request,
         "covenants/covenant_detail.html",
@@ -110,6 +111,28 @@ def covenant_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
             "covenant_slug": slug,
         },
     )
+
+
+def _latest_news(slug: str) -> list[NewsItem]:
+    """The covenant's three latest public news items, cached like the page (a write retires them) and
+    kept only until the next scheduled item of the covenant is due, which then appears on time."""
+
+    def load() -> tuple[list[NewsItem], datetime | None]:
+        items = list(NewsItem.objects.public().filter(covenant__slug=slug)[:3])
+        due = (
+            NewsItem.objects.filter(
+                covenant__slug=slug, status=NewsItem.Status.PUBLISHED, publish_at__gt=timezone.now()
+            )
+            .order_by("publish_at")
+            .values_list("publish_at", flat=True)
+            .first()
+        )
+        return items, due
+
+    items, due = fragments.cached(("news", slug), load)
+    if due is not None and due <= timezone.now():
+        items, due = load()
+    return items
 
 
 def _with_labels(covenants: list[Covenant]) -> list[Covenant]:

@@ -21,7 +21,7 @@ from portal.api.permissions import PublicAccess
 from .publications import _covenant, publications_of
 
 
-class PublicationSerializer(serializers.Serializer):
+class CovenantPublicationSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=["annual_report", "ruling", "framework", "news"])
     title = serializers.CharField()
     published = serializers.DateTimeField(allow_null=True)
@@ -35,7 +35,8 @@ class PublicationListApi(APIView):
     permission_classes = [PublicAccess]
 
     @extend_schema(
-        operation_id="publications_list", responses={200: PublicationSerializer(many=True), 404: NOT_FOUND}
+        operation_id="publications_list",
+        responses={200: CovenantPublicationSerializer(many=True), 404: NOT_FOUND},
     )
     def get(self, request: Request, slug: str) -> Response:
         try:
@@ -59,4 +60,4 @@ class PublicationListApi(APIView):
         ]  # fmt: skip
         oldest = datetime.min.replace(tzinfo=UTC)
         items.sort(key=lambda item: item["published"] or oldest, reverse=True)
-        return Response(PublicationSerializer(items, many=True).data)
+        return Response(CovenantPublicationSerializer(items, many=True).data)
