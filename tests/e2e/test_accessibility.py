@@ -51,6 +51,12 @@ PUBLIC_PAGES = [
     "/due-diligence/quick-scan/",
     "/due-diligence/quick-scan/?sector=garments_textile&countries=BD&countries=IN&products=cotton",
     "/due-diligence/quick-scan/?sector=&countries=XX",
+    "/news/",
+    f"/news/?covenant={GARMENTS}",
+    "/news/garments-living-wage/",
+    "/search/",
+    "/search/?q=wages",
+    f"/publications/{GARMENTS}/",
 ]
 
 
@@ -161,6 +167,10 @@ def _secretariat_pages() -> list[str]:
         f"/reports/{GARMENTS}/{report_year}/foreword/",
         "/enquiries/",
         *(f"/enquiries/{enquiry.pk}/" for enquiry in enquiries if enquiry),
+        "/news/manage/",
+        "/news/manage/new/",
+        "/news/manage/garments-living-wage/",
+        "/news/garments-draft/",
     ]
 
 
