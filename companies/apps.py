@@ -40,3 +40,7 @@ class CompaniesConfig(AppConfig):
                 "sources. Please read it and record your response and follow-up in the portal."
             ),
         )
+
+        from . import frontdoor
+
+        frontdoor.connect()

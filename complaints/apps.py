@@ -41,3 +41,7 @@ class ComplaintsConfig(AppConfig):
             order=40,
             context=home.secretariat_section,
         )
+
+        from . import frontdoor
+
+        frontdoor.connect()

@@ -10,7 +10,7 @@ class CovenantsConfig(AppConfig):
         from portal.accounts.roles import Role
         from portal.registry import register_home_section, register_nav, register_question
 
-        from . import fragments, home
+        from . import fragments, frontdoor, home
         from .notifications import register_kinds
 
         register_kinds()
@@ -38,3 +38,4 @@ class CovenantsConfig(AppConfig):
         )
 
         fragments.connect()
+        frontdoor.connect()

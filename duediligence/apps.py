@@ -51,3 +51,7 @@ class DuediligenceConfig(AppConfig):
         register_pending_reviews(pending_review_count)
         # The covenant page lists each member with its latest published performance check.
         register_member_details(published_performance)
+
+        from . import frontdoor
+
+        frontdoor.connect()

@@ -7,9 +7,10 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
+from covenants.views.publications import publications_view
+from duediligence.frontdoor import published_framework_view
 from portal.api.docs import RedocDocs, SchemaApi, SwaggerDocs
 from portal.core.health import health_view
-from portal.frontdoor.publications import framework_view, publications_view
 from portal.frontdoor.views import robots_view, search_view, sitemap_view
 
 handler403 = "portal.core.views.error_403_view"
@@ -55,7 +56,7 @@ urlpatterns += i18n_patterns(
     path("reports/", include("portal.reports.urls")),
     path("search/", search_view, name="search"),
     path("publications/<slug:slug>/", publications_view, name="publications"),
-    path("publications/<slug:slug>/framework/<int:version>/", framework_view, name="framework"),
+    path("publications/<slug:slug>/framework/<int:version>/", published_framework_view, name="framework"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path(settings.PORTAL_ADMIN_PATH, admin.site.urls),
     prefix_default_language=True,

@@ -2,12 +2,13 @@
 
 from django.urls import path
 
-from . import news, views
+from . import news, publications, views
 
 urlpatterns = [
     path("covenants/", views.CovenantListApi.as_view(), name="covenants-list"),
     path("covenants/<str:slug>/", views.CovenantDetailApi.as_view(), name="covenants-detail"),
     path("covenants/<str:slug>/members/", views.CovenantMemberListApi.as_view(), name="covenants-members"),
+    path("publications/<slug:slug>/", publications.PublicationListApi.as_view(), name="publications"),
     path("news/", news.NewsListApi.as_view(), name="news-list"),
     path("news/<slug:slug>/", news.NewsDetailApi.as_view(), name="news-detail"),
     path("memberships/", views.MembershipApplicationListApi.as_view(), name="memberships-list"),

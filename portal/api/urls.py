@@ -15,5 +15,4 @@ urlpatterns = [
     path("", include("complaints.api.urls")),
     path("", include("portal.dashboards.api_urls")),
     path("", include("portal.reports.api_urls")),
-    path("", include("portal.frontdoor.api_urls")),
 ]

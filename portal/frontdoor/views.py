@@ -9,7 +9,8 @@ from django.views.decorators.cache import cache_control
 
 from portal.access import public
 
-from .sitemaps import SITEMAPS
+from . import registry
+from .sitemaps import PLATFORM_PAGES
 
 #: Pages for signed-in users, forms and downloads: nothing for a search engine.
 DISALLOWED = ("/api/", "/nl/account/", "/en/account/", "/nl/dashboard/", "/en/dashboard/", "/nl/dashboards/",
@@ -26,7 +27,7 @@ def robots_view(request: HttpRequest) -> HttpResponse:
 
 @public
 def sitemap_view(request: HttpRequest) -> HttpResponse:
-    return sitemap(request, sitemaps=SITEMAPS)
+    return sitemap(request, sitemaps={"pages": PLATFORM_PAGES, **registry.sitemaps()})
 
 
 @public
@@ -36,5 +37,10 @@ def search_view(request: HttpRequest) -> HttpResponse:
     from .search import search
 
     query = request.GET.get("q", "").strip()
-    results = search(query) if query else None
-    return render(request, "frontdoor/search.html", {"query": query, "results": results})
+    sections = search(query)
+    return render(
+        request,
+        "frontdoor/search.html",
+        {"query": query, "searched": bool(sections), "sections": [s for s in sections if s.total],
+         "total": sum(s.total for s in sections)},
+    )  # fmt: skip

@@ -11,3 +11,7 @@ class ReportsConfig(AppConfig):
         from portal.registry import register_nav
 
         register_nav(_("Annual reports"), "reports:list", order=45)
+
+        from . import frontdoor
+
+        frontdoor.connect()

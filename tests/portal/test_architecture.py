@@ -45,7 +45,6 @@ PLATFORM_EXCEPTIONS = (
     "portal/urls.py",
     "portal/dashboards/",
     "portal/reports/",
-    "portal/frontdoor/",
     "portal/settings/",
 )
 PLATFORM_TEMPLATES = [
@@ -55,6 +54,7 @@ PLATFORM_TEMPLATES = [
     "templates/accounts",
     "templates/notifications",
     "templates/jobs",
+    "templates/frontdoor",
     "templates/enquiries",
     "templates/allauth",
     "templates/403.html",
