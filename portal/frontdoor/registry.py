@@ -26,6 +26,7 @@ class SearchSection:
     count: int = 0
     link: str = ""
     link_text: Any = ""
+    key: str = ""  # the registered kind; the page's anchor for the section
 
     @property
     def total(self) -> int:
@@ -62,8 +63,9 @@ def register_search(key: str, provider: SearchProvider, *, order: int = 100) -> 
     _search[key] = (order, provider)
 
 
-def search_providers() -> list[SearchProvider]:
-    return [provider for _order, provider in sorted(_search.values(), key=lambda item: item[0])]
+def search_providers() -> list[tuple[str, SearchProvider]]:
+    """(key, provider) in the registered order."""
+    return [(key, entry[1]) for key, entry in sorted(_search.items(), key=lambda item: item[1][0])]
 
 
 def register_sitemap(key: str, sitemap: Any) -> None:

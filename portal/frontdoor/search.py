@@ -7,6 +7,7 @@ elsewhere (SQLite, the embedded demo) every word must occur in one of the fields
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import reduce
 from operator import or_
 from typing import Any
@@ -47,4 +48,4 @@ def search(query: str) -> list[SearchSection]:
     query = clean_query(query)
     if not query:
         return []
-    return [provider(query) for provider in search_providers()]
+    return [replace(provider(query), key=key) for key, provider in search_providers()]
