@@ -10,7 +10,7 @@ PORT ?= 8000
 
 MESSAGE_IGNORES := --ignore=.venv --ignore=var --ignore=tests --ignore=bench --ignore=docs --ignore=node_modules
 
-.PHONY: run test test-fuzz install install-dev lint format typecheck migrations-check messages compilemessages worker beat services clean
+.PHONY: run test test-fuzz install install-dev lint format typecheck migrations-check messages compilemessages worker worker-default worker-mail worker-imports worker-reports beat services clean
 
 # System packages first: on stock Debian `python3 -m venv` needs python3-venv.
 $(BIN)/python:
@@ -66,8 +66,24 @@ messages: install-dev
 compilemessages: install-dev
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
+# Development: one worker on every queue. In production each queue has its own worker (below), so a
+# long report or import never delays an e-mail; beat runs exactly once in the whole installation.
+ALL_QUEUES := default,mail,imports,reports
+
 worker: install
-	$(BIN)/celery -A portal worker --loglevel=INFO
+	$(BIN)/celery -A portal worker --loglevel=INFO -Q $(ALL_QUEUES)
+
+worker-default: install
+	$(BIN)/celery -A portal worker --loglevel=INFO -Q default -n default@%h
+
+worker-mail: install
+	$(BIN)/celery -A portal worker --loglevel=INFO -Q mail -n mail@%h --concurrency 4
+
+worker-imports: install
+	$(BIN)/celery -A portal worker --loglevel=INFO -Q imports -n imports@%h --concurrency 2 --max-tasks-per-child 20
+
+worker-reports: install
+	$(BIN)/celery -A portal worker --loglevel=INFO -Q reports -n reports@%h --concurrency 2 --max-tasks-per-child 20
 
 beat: install
 	$(BIN)/celery -A portal beat --loglevel=INFO --schedule=var/celerybeat-schedule

@@ -17,6 +17,28 @@ from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
 
+#: The queues, by kind of work, so that a long report or import never delays an e-mail. Each has its
+#: own worker in production (Makefile `worker-<queue>`, docker-compose.yml); `make worker` takes all.
+QUEUE_DEFAULT = "default"
+QUEUE_MAIL = "mail"
+QUEUE_IMPORTS = "imports"
+QUEUE_REPORTS = "reports"
+QUEUES = (QUEUE_DEFAULT, QUEUE_MAIL, QUEUE_IMPORTS, QUEUE_REPORTS)
+
+#: Every task that is not on the default queue, by name (tests/portal/test_task_routes.py checks
+#: that each name is a task, and that every task lands on one of QUEUES).
+TASK_ROUTES = {
+    # The outbox: deliveries and the sweep that retries them.
+    "portal.notifications.tasks.notification_deliver": {"queue": QUEUE_MAIL},
+    "portal.notifications.tasks.notification_sweep": {"queue": QUEUE_MAIL},
+    # Uploaded lists: reading, checking and applying them.
+    "companies.tasks.location_upload_parse": {"queue": QUEUE_IMPORTS},
+    "companies.tasks.location_upload_apply": {"queue": QUEUE_IMPORTS},
+    # Generated documents: PDFs and other exports.
+    "portal.reports.tasks.annual_report_generate": {"queue": QUEUE_REPORTS},
+    "duediligence.tasks.company_report_generate": {"queue": QUEUE_REPORTS},
+}
+
 app = Celery("portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 
@@ -31,6 +53,8 @@ app.conf.update(
     task_soft_time_limit=_LONGEST_TASK - 60,
     task_time_limit=_LONGEST_TASK,
     task_ignore_result=True,
+    task_default_queue=QUEUE_DEFAULT,
+    task_routes=TASK_ROUTES,
     worker_prefetch_multiplier=1,
     broker_connection_timeout=2,
     broker_connection_retry_on_startup=True,

@@ -123,6 +123,7 @@ def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
     from django.conf import settings
     from django.db import connection
 
+    from portal.celery import QUEUES
     from portal.celery import app as celery_app
 
     mail_dir = tmp_path_factory.mktemp("worker-mail")
@@ -150,6 +151,9 @@ def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
             "--loglevel=INFO",
             "--without-gossip",
             "--without-mingle",
+            # Every queue (mail, imports, reports, default), as `make worker` does.
+            "-Q",
+            ",".join(QUEUES),
             "-n",
             f"test-{os.getpid()}@%h",
         ],
