@@ -1,0 +1,483 @@
+"""The portal's processes for fault tests, each on its own loopback port, started and stopped by the tests.
+
+- `free_port()`: a free TCP port on 127.0.0.1.
+- `RedisServer`: an own `redis-server` (no persistence) on a free port, stopped and started again on
+  the same port; `RedisProxy`: a loopback proxy in front of it that can be made to hang (accepts
+  connections and data, never answers), like a Redis that stopped responding.
+- `portal_environment(...)`: the environment of a portal process: production settings (see
+  tests/faults/settings.py), a database, a Redis, a media folder and a mail URL of the test's own.
+- `start_gunicorn(...)`, `start_worker(...)`: gunicorn and `celery worker` with that environment,
+  returned once they answer (bounded waits); `Service.stop()` terminates, then kills, the process
+  group, `Service.kill()` is SIGKILL at once (a crash).
+- `Stack`: keeps every started process and stops all of them at the end (fixture `stack`), also when
+  the test fails.
+
+Everything listens on 127.0.0.1 only and every wait is bounded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+HOST = "127.0.0.1"
+#: The settings module of the portal's processes: production, with the changes a test run needs.
+SETTINGS = "tests.faults.settings"
+
+T = TypeVar("T")
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_until(condition: Callable[[], T], *, timeout: float, what: str, interval: float = 0.1) -> T:
+    """Poll `condition` until it returns something true; TimeoutError after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    last_error: BaseException | None = None
+    while True:
+        try:
+            value = condition()
+        except Exception as exc:  # the condition may raise while a process is still starting
+            last_error, value = exc, None  # type: ignore[assignment]
+        if value:
+            return value
+        if time.monotonic() >= deadline:
+            raise TimeoutError(f"{what}: not within {timeout:.0f} s (last error: {last_error!r})")
+        time.sleep(interval)
+
+
+def port_open(port: int) -> bool:
+    try:
+        with socket.create_connection((HOST, port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+# --- processes ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Service:
+    """A process started in its own process group, its output in `log`."""
+
+    name: str
+    process: subprocess.Popen[bytes]
+    log: Path
+    port: int | None = None
+    ready_check: Callable[[], Any] | None = None
+    ready_timeout: float = 60
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.port}"
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def log_text(self) -> str:
+        try:
+            return self.log.read_text(errors="replace")
+        except OSError:
+            return ""
+
+    def stop(self, timeout: float = 15) -> None:
+        """SIGTERM to the process; SIGKILL to its group when it has not ended after `timeout` seconds."""
+        if self.alive():
+            # The leader only: gunicorn's master and celery's main process stop their own children.
+            self.process.send_signal(signal.SIGTERM)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(timeout=timeout)
+        self.kill()  # whatever is left of the group
+
+    def kill(self) -> None:
+        """SIGKILL the whole group at once: the process and its children die without cleaning up."""
+        self._kill_group()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(timeout=10)
+
+    def _kill_group(self) -> None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+
+
+def spawn(
+    name: str, command: list[str], *, env: dict[str, str], log_dir: Path, port: int | None = None
+) -> Service:
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log_path = log_dir / f"{name}.log"
+    with open(log_path, "ab") as log:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    return Service(name=name, process=process, log=log_path, port=port)
+
+
+def _started(service: Service, ready: Callable[[], Any], *, timeout: float) -> Service:
+    def check() -> Any:
+        if not service.alive():
+            raise RuntimeError(f"{service.name} exited while starting:\n{service.log_text()[-3000:]}")
+        return ready()
+
+    try:
+        wait_until(check, timeout=timeout, what=f"{service.name} answering")
+    except BaseException:
+        service.stop()
+        raise
+    return service
+
+
+# --- Redis ----------------------------------------------------------------------------------------
+
+
+class RedisServer:
+    """An own redis-server on a free loopback port, without persistence; start() again reuses the port."""
+
+    def __init__(self, log_dir: Path, *, name: str = "redis") -> None:
+        self.log_dir, self.name = log_dir, name
+        self.port = free_port()
+        self.service: Service | None = None
+
+    def url(self, db: int = 0) -> str:
+        return f"redis://{HOST}:{self.port}/{db}"
+
+    def start(self, timeout: float = 15) -> RedisServer:
+        command = [
+            "redis-server",
+            "--port", str(self.port),
+            "--bind", HOST,
+            "--save", "",
+            "--appendonly", "no",
+        ]  # fmt: skip
+        self.service = spawn(self.name, command, env=dict(os.environ), log_dir=self.log_dir, port=self.port)
+        _started(self.service, self.ping, timeout=timeout)
+        return self
+
+    def ping(self) -> bool:
+        import redis
+
+        client = redis.Redis(host=HOST, port=self.port, socket_connect_timeout=0.5, socket_timeout=0.5)
+        try:
+            return bool(client.ping())
+        finally:
+            client.close()
+
+    def stop(self) -> None:
+        if self.service is not None:
+            self.service.stop()
+            wait_until(lambda: not port_open(self.port), timeout=10, what=f"{self.name} port closed")
+
+
+class RedisProxy:
+    """A loopback TCP proxy in front of a Redis server. `hang()` makes it accept connections and read
+    what clients send without ever answering (existing connections included); `recover()` forwards
+    again on new connections."""
+
+    def __init__(self, target_port: int) -> None:
+        self.target_port = target_port
+        self.hung = threading.Event()
+        self._stop = threading.Event()
+        self._listener = socket.create_server((HOST, 0))
+        self._listener.settimeout(0.2)
+        self.port = int(self._listener.getsockname()[1])
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._accept, name="redis-proxy", daemon=True)
+
+    def url(self, db: int = 0) -> str:
+        return f"redis://{HOST}:{self.port}/{db}"
+
+    def start(self) -> RedisProxy:
+        self._thread.start()
+        return self
+
+    def hang(self) -> None:
+        self.hung.set()
+
+    def recover(self) -> None:
+        """Answer again: connections held while hung are closed (clients reconnect)."""
+        self.hung.clear()
+        self._close_all()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        self._listener.close()
+        self._close_all()
+
+    def _close_all(self) -> None:
+        with self._lock:
+            sockets, self._sockets = self._sockets, []
+        for sock in sockets:
+            with contextlib.suppress(OSError):
+                sock.close()
+
+    def _track(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                client, _address = self._listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self._track(client)
+            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
+
+    def _serve(self, client: socket.socket) -> None:
+        upstream: socket.socket | None = None
+        if not self.hung.is_set():
+            try:
+                upstream = socket.create_connection((HOST, self.target_port), timeout=2)
+            except OSError:
+                client.close()
+                return
+            self._track(upstream)
+            threading.Thread(target=self._pipe, args=(upstream, client), daemon=True).start()
+        self._pipe(client, upstream)
+
+    def _pipe(self, source: socket.socket, target: socket.socket | None) -> None:
+        """Copy source to target; while hung, read and drop (the sender waits for an answer in vain)."""
+        try:
+            source.settimeout(0.5)
+            while not self._stop.is_set():
+                try:
+                    data = source.recv(65536)
+                except TimeoutError:
+                    continue
+                if not data:
+                    break
+                if target is not None and not self.hung.is_set():
+                    target.sendall(data)
+        except OSError:
+            pass
+        finally:
+            with contextlib.suppress(OSError):
+                source.close()
+            if target is not None:
+                with contextlib.suppress(OSError):
+                    target.close()
+
+
+# --- the portal -----------------------------------------------------------------------------------
+
+
+def database_url(settings_dict: dict[str, Any]) -> str:
+    """A postgres:// URL for a Django database settings dict (the test process's own database)."""
+    user = settings_dict.get("USER") or ""
+    password = settings_dict.get("PASSWORD") or ""
+    auth = f"{user}:{password}@" if password else (f"{user}@" if user else "")
+    host = settings_dict.get("HOST") or HOST
+    return f"postgres://{auth}{host}:{settings_dict.get('PORT') or 5432}/{settings_dict['NAME']}"
+
+
+def with_database(url: str, name: str) -> str:
+    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
+
+
+def portal_environment(
+    *,
+    database_url: str,
+    redis_url: str,
+    media_root: Path,
+    email_url: str,
+    broker_url: str | None = None,
+    allowed_hosts: str = "127.0.0.1,localhost",
+    **extra: str,
+) -> dict[str, str]:
+    """The environment of a portal process (web or worker) for a fault test.
+
+    Production settings with a throwaway secret key, plain http on loopback (no TLS redirect, no
+    HSTS), tasks through the broker (never eager), the given database, Redis (cache and broker) and
+    mail URL. `extra` adds or overrides variables.
+    """
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "CELERY_", "PORTAL_", "EMAIL_", "REDIS_", "PYTEST_"))
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": SETTINGS,
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "DJANGO_SECURE_HSTS_SECONDS": "0",
+            "DJANGO_ALLOWED_HOSTS": allowed_hosts,
+            "PORTAL_REQUIRE_MFA": "0",
+            "DATABASE_URL": database_url,
+            "REDIS_URL": redis_url,
+            "CELERY_BROKER_URL": broker_url or redis_url,
+            "CELERY_TASK_ALWAYS_EAGER": "0",
+            "EMAIL_URL": email_url,
+            "PORTAL_MEDIA_ROOT": str(media_root),
+            "PORTAL_VAR_DIR": str(media_root.parent / "var"),
+            "PORTAL_BASE_URL": "http://127.0.0.1",
+            "PORTAL_LOG_LEVEL": "INFO",
+        }
+    )
+    env.update(extra)
+    return env
+
+
+def http_status(port: int, path: str, timeout: float = 5) -> int:
+    import http.client
+
+    conn = http.client.HTTPConnection(HOST, port, timeout=timeout)
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        response.read()
+        return response.status
+    finally:
+        conn.close()
+
+
+def start_gunicorn(
+    env: dict[str, str],
+    *,
+    log_dir: Path,
+    name: str = "gunicorn",
+    port: int | None = None,
+    workers: int = 2,
+    threads: int = 2,
+    probe: str = "/healthz",
+    timeout: float = 90,
+    wait: bool = True,
+) -> Service:
+    """gunicorn serving the portal on 127.0.0.1:`port` (free by default), returned once `probe` gives
+    any HTTP answer (the health check answers 503 while a part is down). The application is loaded
+    once before the workers fork (quicker on a busy machine). `wait=False` returns at once: then
+    call `ready(service)`."""
+    port = port or free_port()
+    command = [
+        sys.executable, "-m", "gunicorn", "portal.wsgi:application",
+        "--bind", f"{HOST}:{port}",
+        "--workers", str(workers),
+        "--threads", str(threads),
+        "--worker-class", "gthread",
+        "--timeout", "60",
+        "--graceful-timeout", "5",
+        "--log-level", "warning",
+        "--preload",
+    ]  # fmt: skip
+    service = spawn(name, command, env=env, log_dir=log_dir, port=port)
+    service.ready_check = lambda: http_status(port, probe) in range(200, 600)
+    service.ready_timeout = timeout
+    return ready(service) if wait else service
+
+
+def start_worker(
+    env: dict[str, str],
+    *,
+    log_dir: Path,
+    name: str = "worker",
+    concurrency: int = 1,
+    pool: str = "prefork",
+    queues: str | None = None,
+    timeout: float = 90,
+    wait: bool = True,
+) -> Service:
+    """`celery -A portal worker` with the given environment, once it logs that it is ready.
+
+    Prefork by default, like production: the main process keeps talking to the broker while a child
+    runs the task. Each start appends to the same log; readiness counts the "ready." lines.
+    """
+    command = [
+        sys.executable, "-m", "celery", "-A", "portal", "worker",
+        f"--pool={pool}",
+        f"--concurrency={concurrency}",
+        "--loglevel=INFO",
+        "--without-gossip",
+        "--without-mingle",
+        "--without-heartbeat",
+        "-n", f"{name}-{secrets.token_hex(3)}@%h",
+    ]  # fmt: skip
+    if queues:
+        command += ["-Q", queues]
+    log_path = log_dir / f"{name}.log"
+    before = log_path.read_text(errors="replace").count(" ready.") if log_path.exists() else 0
+    service = spawn(name, command, env=env, log_dir=log_dir)
+    service.ready_check = lambda: service.log_text().count(" ready.") > before
+    service.ready_timeout = timeout
+    return ready(service) if wait else service
+
+
+def ready(*services: Service) -> Service:
+    """Wait until each service (started with wait=False) answers; returns the first. Started side by
+    side, a web server and a worker load the portal at the same time."""
+    for service in services:
+        assert service.ready_check is not None, f"{service.name} has no readiness check"
+        _started(service, service.ready_check, timeout=service.ready_timeout)
+    return services[0]
+
+
+def task_count(service: Service, task: str, outcome: str = "succeeded") -> int:
+    """How many times the worker's log says the task `task` (its full name) ended with `outcome`."""
+    return len(re.findall(rf"Task {re.escape(task)}\[[^\]]+\] {outcome}", service.log_text()))
+
+
+@dataclass
+class Stack:
+    """Every process and server a test started; `close()` stops them all (the fixture calls it)."""
+
+    log_dir: Path
+    services: list[Service] = field(default_factory=list)
+    closers: list[Callable[[], None]] = field(default_factory=list)
+
+    def redis(self, name: str = "redis") -> RedisServer:
+        server = RedisServer(self.log_dir, name=name)
+        self.closers.append(server.stop)
+        return server.start()
+
+    def redis_proxy(self, target_port: int) -> RedisProxy:
+        proxy = RedisProxy(target_port)
+        self.closers.append(proxy.stop)
+        return proxy.start()
+
+    def gunicorn(self, env: dict[str, str], **kwargs: Any) -> Service:
+        service = start_gunicorn(env, log_dir=self.log_dir, **kwargs)
+        self.services.append(service)
+        return service
+
+    def worker(self, env: dict[str, str], **kwargs: Any) -> Service:
+        service = start_worker(env, log_dir=self.log_dir, **kwargs)
+        self.services.append(service)
+        return service
+
+    def portal(self, env: dict[str, str], **web: Any) -> tuple[Service, Service]:
+        """gunicorn and a worker with the same environment, started side by side."""
+        server = start_gunicorn(env, log_dir=self.log_dir, wait=False, **web)
+        self.services.append(server)
+        worker = start_worker(env, log_dir=self.log_dir, wait=False)
+        self.services.append(worker)
+        ready(server, worker)
+        return server, worker
+
+    def close(self) -> None:
+        for service in reversed(self.services):
+            service.stop()
+        for closer in reversed(self.closers):
+            with contextlib.suppress(Exception):
+                closer()
