@@ -19,6 +19,7 @@ from covenants.api.views import FORBIDDEN, NOT_FOUND
 from covenants.models import Covenant
 from portal.access import role_permission
 from portal.accounts.roles import Role
+from portal.core.db_routing import reads_from_replica
 
 from .cache import government_figures, secretariat_figures
 from .government import ASSESSMENT_CELLS
@@ -100,6 +101,7 @@ class SecretariatDashboardApi(APIView):
         parameters=[YEAR],
         responses={200: SecretariatDashboardSerializer, 403: FORBIDDEN, 404: NOT_FOUND},
     )
+    @reads_from_replica
     def get(self, request: Request, slug: str) -> Response:
         try:
             covenant = get_object_or_404(Covenant, slug=slug)
@@ -143,6 +145,7 @@ class GovernmentDashboardApi(APIView):
         parameters=[YEAR],
         responses={200: GovernmentDashboardSerializer, 403: FORBIDDEN, 404: NOT_FOUND},
     )
+    @reads_from_replica
     def get(self, request: Request, slug: str) -> Response:
         covenant = Covenant.objects.exclude(status=Covenant.Status.NEGOTIATION).filter(slug=slug).first()
         if covenant is None:

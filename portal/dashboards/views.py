@@ -1,5 +1,5 @@
 """Dashboard pages. The secretariat's: an index of the covenants and one dashboard per covenant and
-cycle year."""
+cycle year. Their reads go to the read replica when there is one (portal/core/db_routing.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from complaints.status import CaseStatus
 from covenants.models import Covenant
 from portal.access import AuthenticatedRequest, role_required
 from portal.accounts.roles import Role, role_of
+from portal.core.db_routing import reads_from_replica
 
 from .cache import government_figures, page_body, secretariat_figures
 from .exports import GOVERNMENT_TABLES, SECRETARIAT_TABLES, Rows
@@ -21,6 +22,7 @@ from .secretariat import cycle_years
 
 
 @role_required(Role.SECRETARIAT, Role.GOVERNMENT)
+@reads_from_replica
 def index_view(request: AuthenticatedRequest) -> HttpResponse:
     covenants = Covenant.objects.order_by("name_en", "pk")
     if role_of(request.user) == Role.GOVERNMENT:
@@ -40,6 +42,7 @@ def _year(request: AuthenticatedRequest, covenant: Covenant) -> tuple[int, list[
 
 
 @role_required(Role.GOVERNMENT, Role.SECRETARIAT)
+@reads_from_replica
 def government_view(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     """The aggregates where no company can be identified (the secretariat sees what government sees)."""
     covenant = get_object_or_404(Covenant.objects.exclude(status=Covenant.Status.NEGOTIATION), slug=slug)
@@ -82,6 +85,7 @@ def government_view(request: AuthenticatedRequest, slug: str) -> HttpResponse:
 
 
 @role_required(Role.SECRETARIAT)
+@reads_from_replica
 def covenant_view(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     covenant = get_object_or_404(Covenant, slug=slug)
     year, years = _year(request, covenant)
@@ -114,6 +118,7 @@ def _download(rows: Rows, name: str, fmt: str) -> HttpResponseBase:
 
 
 @role_required(Role.SECRETARIAT)
+@reads_from_replica
 def covenant_export_view(request: AuthenticatedRequest, slug: str, table: str, fmt: str) -> HttpResponseBase:
     """One table of the secretariat's dashboard as CSV or XLSX."""
     make = SECRETARIAT_TABLES.get(table)
@@ -125,6 +130,7 @@ def covenant_export_view(request: AuthenticatedRequest, slug: str, table: str, f
 
 
 @role_required(Role.GOVERNMENT, Role.SECRETARIAT)
+@reads_from_replica
 def government_export_view(
     request: AuthenticatedRequest, slug: str, table: str, fmt: str
 ) -> HttpResponseBase:

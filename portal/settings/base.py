@@ -113,13 +113,20 @@ FORM_RENDERER = "portal.forms.PortalFormRenderer"
 
 # --- Database ---------------------------------------------------------------------------------------
 DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'portal.sqlite3'}")}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # psycopg 3 with Django's native connection pool.
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
-        "min_size": env.int("PORTAL_DB_POOL_MIN", default=1),
-        "max_size": env.int("PORTAL_DB_POOL_MAX", default=10),
-        "timeout": 10,
-    }
+# An optional read replica of the primary: the dashboards read from it (portal/core/db_routing.py);
+# every write, and every other read, goes to the primary. Tests point it at the test database.
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db_url("DATABASE_REPLICA_URL")
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["portal.core.db_routing.PrimaryReplicaRouter"]
+for _database in DATABASES.values():
+    if _database["ENGINE"] == "django.db.backends.postgresql":
+        # psycopg 3 with Django's native connection pool.
+        _database.setdefault("OPTIONS", {})["pool"] = {
+            "min_size": env.int("PORTAL_DB_POOL_MIN", default=1),
+            "max_size": env.int("PORTAL_DB_POOL_MAX", default=10),
+            "timeout": 10,
+        }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache (Redis when configured; login throttling lives here) -------------------------------------

@@ -39,7 +39,8 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     CACHES["default"]["KEY_PREFIX"] = TEST_KEY_PREFIX  # noqa: F405
 
 # No connection pool in tests: the test database is created and dropped under the pool's feet.
-DATABASES["default"].get("OPTIONS", {}).pop("pool", None)  # noqa: F405
+for _database in DATABASES.values():  # noqa: F405
+    _database.get("OPTIONS", {}).pop("pool", None)
 
 # WhiteNoise expects STATIC_ROOT to exist; tests serve static files through the finders instead.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
