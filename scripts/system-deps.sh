@@ -4,6 +4,7 @@
 #            libraries WeasyPrint and upload checks load (pango, libmagic)
 #   test:    runtime + gettext, Chromium for browser tests, poppler-utils to read PDFs,
 #            and PostgreSQL/Redis servers when none is installed
+#   bench:   test + wrk, the load generator of `make bench`
 set -euo pipefail
 mode="${1:-runtime}"
 
@@ -23,12 +24,15 @@ have_lib() { ldconfig -p 2>/dev/null | grep -F "$1" >/dev/null; }
 have_lib libpango-1.0.so || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 have_lib libmagic.so || need+=(libmagic1)
 fc-list 2>/dev/null | grep -i dejavu >/dev/null || need+=(fonts-dejavu-core)
-if [ "$mode" = "test" ]; then
+if [ "$mode" = "test" ] || [ "$mode" = "bench" ]; then
   command -v msgfmt >/dev/null || need+=(gettext)
   [ -x /usr/bin/chromium ] || need+=(chromium)
   command -v pdftotext >/dev/null || need+=(poppler-utils)
   command -v pg_ctlcluster >/dev/null || command -v pg_isready >/dev/null || need+=(postgresql)
   command -v redis-server >/dev/null || command -v redis-cli >/dev/null || need+=(redis-server)
+fi
+if [ "$mode" = "bench" ]; then
+  command -v wrk >/dev/null || need+=(wrk)
 fi
 
 [ ${#need[@]} -eq 0 ] && exit 0
@@ -43,5 +47,5 @@ if command -v apt-get >/dev/null; then
   DEBIAN_FRONTEND=noninteractive $sudo "${apt[@]}" install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 else
   echo "Please install these system packages: ${need[*]}" >&2
-  [ "$mode" = "test" ] && exit 1
+  [ "$mode" != "runtime" ] && exit 1
 fi
