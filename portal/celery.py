@@ -14,11 +14,13 @@ import os
 
 from celery import Celery
 from celery.schedules import crontab
+from kombu import Queue
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
 
 #: The queues, by kind of work, so that a long report or import never delays an e-mail. Each has its
-#: own worker in production (Makefile `worker-<queue>`, docker-compose.yml); `make worker` takes all.
+#: own worker in production (`-Q <queue>`: Makefile `worker-<queue>`, docker-compose.yml); a worker
+#: started without -Q (`make worker`, development) takes them all.
 QUEUE_DEFAULT = "default"
 QUEUE_MAIL = "mail"
 QUEUE_IMPORTS = "imports"
@@ -54,6 +56,7 @@ app.conf.update(
     task_time_limit=_LONGEST_TASK,
     task_ignore_result=True,
     task_default_queue=QUEUE_DEFAULT,
+    task_queues=[Queue(name) for name in QUEUES],
     task_routes=TASK_ROUTES,
     worker_prefetch_multiplier=1,
     broker_connection_timeout=2,

@@ -56,3 +56,8 @@ def test_each_kind_of_work_has_its_queue(portal_tasks, task, queue):
 def test_every_scheduled_task_exists(portal_tasks):
     scheduled = {entry["task"] for entry in celery_app.conf.beat_schedule.values()}
     assert scheduled - portal_tasks == set()
+
+
+def test_a_worker_without_queue_options_takes_every_queue():
+    # `make worker` and any worker started without -Q (development, tests) serve all kinds of work.
+    assert set(celery_app.amqp.queues) == set(QUEUES)
