@@ -61,7 +61,9 @@ app.conf.update(
     worker_prefetch_multiplier=1,
     broker_connection_timeout=2,
     broker_connection_retry_on_startup=True,
-    broker_connection_max_retries=0,
+    # None: a worker (and beat) reconnects until the broker is back; 0 made it exit at the first lost
+    # connection. Publishing is not affected (its retries follow task_publish_retry_policy).
+    broker_connection_max_retries=None,
     broker_transport_options={
         "socket_timeout": 2,
         "socket_connect_timeout": 2,

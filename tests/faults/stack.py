@@ -481,3 +481,15 @@ class Stack:
         for closer in reversed(self.closers):
             with contextlib.suppress(Exception):
                 closer()
+
+
+def send_task(broker_url: str, name: str, **kwargs: Any) -> None:
+    """Queue the task `name` (with keyword arguments) on a stack's broker, routed like the portal does;
+    what beat would send on its schedule, sent now."""
+    from kombu import Connection
+
+    from portal.celery import app
+
+    options = {"socket_timeout": 2, "socket_connect_timeout": 2}
+    with Connection(broker_url, connect_timeout=2, transport_options=options) as connection:
+        app.send_task(name, kwargs=kwargs, connection=connection)
