@@ -17,6 +17,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -65,12 +66,12 @@ def write_whole(storage: Any, name: str, content: bytes) -> str:
     """Store `content` under `name`; on a local disk through a temporary file renamed into place.
 
     A worker that dies while writing leaves at most a temporary file, never a half result under
-    the final name.
+    the final name. Any other storage (an object store, whose upload appears whole or not at all)
+    is written through its own API only: a storage's path() may name a place it never reads.
     """
-    try:
-        target = Path(storage.path(name))
-    except NotImplementedError:  # remote storage: an upload appears whole or not at all
-        return storage.save(name, ContentFile(content))
+    if not isinstance(storage, FileSystemStorage):
+        return str(storage.save(name, ContentFile(content)))
+    target = Path(storage.path(name))
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".partial-", suffix=target.suffix)
     try:

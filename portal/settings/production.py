@@ -25,7 +25,18 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# Uploaded and generated files: every one is read and written through Django's storage API, never
+# by a path, so several web nodes and workers can share one store. The default is a folder
+# (PORTAL_MEDIA_ROOT) that every node mounts; an S3-compatible object store takes settings only:
+#   PORTAL_STORAGE_BACKEND=storages.backends.s3.S3Storage   (with django-storages[s3] installed)
+#   PORTAL_STORAGE_OPTIONS='{"bucket_name": "portal-media", "endpoint_url": "https://s3.example.org",
+#                            "default_acl": "private", "file_overwrite": false}'
+# (credentials through the backend's own environment variables, e.g. AWS_ACCESS_KEY_ID). Files are
+# still served only through the portal's permission-checked views, never from the store directly.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": env.str("PORTAL_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": env.json("PORTAL_STORAGE_OPTIONS", default={}),
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
