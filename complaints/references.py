@@ -17,7 +17,7 @@ _table = connection.ops.quote_name(ReferenceCounter._meta.db_table)
 #: PostgreSQL and SQLite (3.35+) both speak this upsert. The table name is the model's own, quoted;
 #: the values are parameters.
 _ADVANCE = (
-    f"INSERT INTO {_table} (prefix, year, last) VALUES (%s, %s, 1) "  # noqa: S608
+    f"INSERT INTO {_table} (prefix, year, last) VALUES (%s, %s, 1) "  # nosec B608 # noqa: S608 - the model's own table name, quoted; values are parameters
     f"ON CONFLICT (prefix, year) DO UPDATE SET last = {_table}.last + 1 RETURNING last"
 )
 
