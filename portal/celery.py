@@ -14,7 +14,7 @@ import os
 
 from celery import Celery
 from celery.schedules import crontab
-from kombu import Queue
+from kombu import Exchange, Queue
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
 
@@ -56,7 +56,8 @@ app.conf.update(
     task_time_limit=_LONGEST_TASK,
     task_ignore_result=True,
     task_default_queue=QUEUE_DEFAULT,
-    task_queues=[Queue(name) for name in QUEUES],
+    # Each queue its own exchange and routing key: a message goes to its one queue, never to all four.
+    task_queues=[Queue(name, Exchange(name, type="direct"), routing_key=name) for name in QUEUES],
     task_routes=TASK_ROUTES,
     worker_prefetch_multiplier=1,
     broker_connection_timeout=2,

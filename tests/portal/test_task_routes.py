@@ -61,3 +61,15 @@ def test_every_scheduled_task_exists(portal_tasks):
 def test_a_worker_without_queue_options_takes_every_queue():
     # `make worker` and any worker started without -Q (development, tests) serve all kinds of work.
     assert set(celery_app.amqp.queues) == set(QUEUES)
+
+
+def test_each_queue_has_its_own_routing_key():
+    # A key shared by two queues would put one message in both (each worker would run it).
+    keys = {name: (queue.exchange.name, queue.routing_key) for name, queue in celery_app.amqp.queues.items()}
+    assert keys == {name: (name, name) for name in QUEUES}
+    for task in (
+        "portal.notifications.tasks.notification_deliver",
+        "portal.reports.tasks.annual_report_generate",
+    ):
+        route = celery_app.amqp.router.route({}, task)
+        assert (route["queue"].exchange.name, route["queue"].routing_key) == (queue_of(task),) * 2
