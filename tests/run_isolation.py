@@ -12,7 +12,8 @@ from typing import Any
 
 import redis
 from django.conf import settings
-from django.core.cache.backends.redis import RedisCache
+
+from portal.core.cache import ResilientRedisCache
 
 _BATCH = 500
 
@@ -33,8 +34,8 @@ def delete_keys(client: redis.Redis, prefix: str) -> int:
     return deleted
 
 
-class RunScopedRedisCache(RedisCache):
-    """Django's Redis cache whose clear() removes this process's keys only (not FLUSHDB)."""
+class RunScopedRedisCache(ResilientRedisCache):
+    """The portal's Redis cache whose clear() removes this process's keys only (not FLUSHDB)."""
 
     def clear(self) -> bool:
         delete_keys(self._cache.get_client(None, write=True), f"{self.key_prefix}:")

@@ -134,7 +134,7 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            **env.cache_url_config(REDIS_URL, backend="django.core.cache.backends.redis.RedisCache"),
+            **env.cache_url_config(REDIS_URL, backend="portal.core.cache.ResilientRedisCache"),
             "KEY_PREFIX": "portal",
             # Give up within ~2 s when Redis hangs, so a request still succeeds.
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},

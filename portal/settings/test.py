@@ -34,7 +34,7 @@ STORAGES = {
 # with this prefix. A worker process started by the tests inherits the same prefix.
 os.environ.setdefault("PORTAL_TEST_RUN", f"p{os.getpid()}")
 TEST_KEY_PREFIX = f"test-{env.str('PORTAL_TEST_RUN')}-{env.str('PYTEST_XDIST_WORKER', default='main')}"
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":  # noqa: F405
+if CACHES["default"]["BACKEND"] == "portal.core.cache.ResilientRedisCache":  # noqa: F405
     CACHES["default"]["BACKEND"] = "tests.run_isolation.RunScopedRedisCache"  # noqa: F405
     CACHES["default"]["KEY_PREFIX"] = TEST_KEY_PREFIX  # noqa: F405
 

@@ -132,7 +132,7 @@ def test_database_and_cache_urls_keep_the_pool_and_the_redis_timeouts():
     )
     assert shown == (
         "['django.db.backends.postgresql', 'portal_x', {'pool': {'min_size': 1, 'max_size': 4, 'timeout': 10}}, "
-        "{'BACKEND': 'django.core.cache.backends.redis.RedisCache', 'LOCATION': 'redis://cache.example:6380/3', "
+        "{'BACKEND': 'portal.core.cache.ResilientRedisCache', 'LOCATION': 'redis://cache.example:6380/3', "
         "'KEY_PREFIX': 'portal', 'OPTIONS': {'socket_connect_timeout': 2, 'socket_timeout': 2}}]"
     )
 
