@@ -41,6 +41,7 @@ class CompaniesConfig(AppConfig):
             ),
         )
 
-        from . import frontdoor
+        from . import frontdoor, public_cache
 
         frontdoor.connect()
+        public_cache.connect()

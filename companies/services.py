@@ -17,7 +17,7 @@ from portal.accounts.roles import Role, role_of
 from portal.audit.services import audit_record
 from portal.core.locks import advisory_xact_lock
 
-from . import matching
+from . import matching, public_cache
 from .blocking import CountryBlocks
 from .models import LocationEvent, LocationMatch, LocationStatus, ProductionLocation, SupplyLink
 
@@ -220,6 +220,7 @@ def location_merge(*, actor: Any, source_id: int, target_id: int, note: str = ""
             moved.append(link.pk)
     SupplyLink.objects.filter(pk__in=[item["pk"] for item in kept]).delete()
     SupplyLink.objects.filter(pk__in=moved).update(location=target, updated_at=timezone.now())
+    public_cache.bump()
     event = LocationEvent.objects.create(
         location=source,
         kind=LocationEvent.Kind.MERGED_INTO,
@@ -253,6 +254,7 @@ def location_merge_undo(*, actor: Any, event_id: int, note: str = "") -> Locatio
     SupplyLink.objects.filter(
         pk__in=event.data.get("moved_link_ids", []), location_id=event.other_location_id
     ).update(location=source, updated_at=timezone.now())
+    public_cache.bump()
     for item in event.data.get("removed_links", []):
         SupplyLink.objects.create(
             pk=item["pk"],

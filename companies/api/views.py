@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
@@ -18,7 +20,7 @@ from portal.access import get_visible_or_404, public, role_permission
 from portal.accounts.roles import Role
 from portal.api.permissions import PublicAccess
 
-from .. import selectors, services
+from .. import public_cache, selectors, services
 from ..forms import LocationFilterForm
 from ..models import ProcessingType
 from .serializers import LocationMatchSerializer, MatchDecisionInputSerializer, PublicLocationSerializer
@@ -64,9 +66,17 @@ class PublicLocationListApi(GenericAPIView):
     )
     def get(self, request: Request) -> Response:
         flt = _public_filter(request)
-        ids = selectors.public_location_list(flt).values_list("pk", flat=True)
-        page = self.paginate_queryset(ids)
-        assert page is not None  # the API always paginates
+        paginator: Any = self.paginator  # the portal's PageNumberPagination: the API always paginates
+        requested = request.query_params.get(paginator.page_query_param, "1")
+        size = paginator.get_page_size(request) or paginator.page_size
+        total, number, cached_ids = public_cache.page(flt, requested, size)
+        # The count and the page's ids from the shared cache; a page number that does not exist
+        # goes the uncached way, which answers 404 as for every list.
+        found: Any = public_cache.KnownPage(total, cached_ids) if str(number) == requested else None
+        if found is None:
+            found = selectors.public_location_list(flt).values_list("pk", flat=True)
+        page = self.paginate_queryset(found)
+        assert page is not None
         rows = selectors.public_location_rows(flt, list(page))
         return self.get_paginated_response(PublicLocationSerializer(rows, many=True).data)
 

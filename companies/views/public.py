@@ -14,7 +14,7 @@ from portal.access import public
 from portal.accounts.roles import role_of
 from portal.charts import bar_chart
 
-from .. import selectors
+from .. import public_cache, selectors
 from ..forms import LocationFilterForm
 from ..models import ProcessingType, WorkerBand
 from ..relay import REPORTER_ROLES
@@ -35,9 +35,9 @@ def location_list_view(request: HttpRequest) -> HttpResponse:
 
     form = LocationFilterForm(request.GET or None)
     flt = form.to_filter() if form.is_bound else selectors.PublicFilter()
-    ids = selectors.public_location_list(flt).values_list("pk", flat=True)
-    page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = selectors.public_location_rows(flt, list(page.object_list))  # type: ignore[assignment]
+    total, number, ids = public_cache.page(flt, request.GET.get("page"), PAGE_SIZE)
+    page: Any = Paginator(public_cache.KnownPage(total, ids), PAGE_SIZE).page(number)  # type: ignore[arg-type]
+    page.object_list = selectors.public_location_rows(flt, list(page.object_list))
     names = dict(countries)
     sectors, types, bands = (
         _labels(Sector.choices),
@@ -49,11 +49,11 @@ def location_list_view(request: HttpRequest) -> HttpResponse:
         location.sector_label = sectors.get(location.sector, "")
         location.type_label = types.get(location.processing_type, "")
         location.band_label = bands.get(location.worker_band, "")
-    aggregates = selectors.public_location_aggregates(flt)
+    aggregates = [dict(row) for row in public_cache.aggregates(flt)]
     for row in aggregates:
         row["country_name"] = names.get(row["country"], row["country"])
         row["type_label"] = types.get(row["processing_type"], "")
-    per_country = selectors.public_country_counts(flt)
+    per_country = [dict(row) for row in public_cache.country_counts(flt)]
     for row in per_country:
         row["country_name"] = names.get(row["country"], row["country"])
     chart = bar_chart([(row["country_name"], row["locations"]) for row in per_country])

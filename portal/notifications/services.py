@@ -114,17 +114,17 @@ def notification_enqueue(
 
 
 def notification_dispatch(notification_ids: Iterable[int]) -> None:
-    """Hand pending e-mails to Celery. Never raises: if the broker is down, the sweep retries later."""
+    """Hand pending e-mails to Celery, in one message. Never raises: if the broker is down, the sweep
+    retries later."""
     from .tasks import notification_deliver
 
-    for notification_id in notification_ids:
-        try:
-            notification_deliver.apply_async((notification_id,), retry=False)
-        except Exception:  # broker down or slow: the row stays pending for the sweep
-            logger.warning(
-                "could not queue notification %s; the sweep will retry", notification_id, exc_info=True
-            )
-            return
+    ids = list(notification_ids)
+    if not ids:
+        return
+    try:
+        notification_deliver.apply_async((ids[0], ids[1:]), retry=False)
+    except Exception:  # broker down or slow: the rows stay pending for the sweep
+        logger.warning("could not queue notifications %s; the sweep will retry", ids, exc_info=True)
 
 
 def notification_enqueue_email(

@@ -18,8 +18,14 @@ from . import services
     soft_time_limit=90,
     time_limit=120,
 )
-def notification_deliver(notification_id: int) -> bool:
-    return services.notification_deliver(notification_id=notification_id)
+def notification_deliver(notification_id: int, more: list[int] | None = None) -> bool:
+    """Deliver one e-mail, and the others written in the same transaction (`more`): one message per
+    commit, not one per recipient. Each row is claimed on its own, so a redelivered message (the
+    worker died half way) sends only what is still pending."""
+    delivered = services.notification_deliver(notification_id=notification_id)
+    for other in more or ():
+        delivered = services.notification_deliver(notification_id=other) or delivered
+    return delivered
 
 
 @shared_task(
