@@ -142,6 +142,7 @@ def main() -> None:
     parser.add_argument("--database", default="portal_bench_dashboards")
     parser.add_argument("--rulings", type=int, default=30)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--json", default="", help="also write the figures to this file (make bench)")
     parser.add_argument("--child", choices=["rulings", "worker", "weasyprint"], help=argparse.SUPPRESS)
     parser.add_argument("--html", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -170,6 +171,10 @@ def main() -> None:
     )
     print(f"peak memory: worker {max(r['peak_mb'] for r in worker):.0f} MB, "
           f"WeasyPrint alone {max(r['peak_mb'] for r in alone):.0f} MB")  # fmt: skip
+    if args.json:
+        figures = {"pages": int(first["pages"]), "worker_s": w_median, "weasyprint_s": a_median,
+                   "ratio": w_median / a_median, "worker_mb": max(r["peak_mb"] for r in worker)}  # fmt: skip
+        Path(args.json).write_text(json.dumps(figures))
 
 
 if __name__ == "__main__":

@@ -155,6 +155,7 @@ def main() -> None:
     parser.add_argument("--existing", type=int, default=100_000)
     parser.add_argument("--out", default=str(ROOT / "var" / "bench" / "upload"))
     parser.add_argument("--profile", default="", help="write a cProfile report of the pipeline to this file")
+    parser.add_argument("--json", default="", help="also write the figures to this file (make bench)")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -189,6 +190,8 @@ def main() -> None:
         print(f"{'whole pipeline':<32} {numbers['total_s']:>9.2f} {numbers['total_s'] / floor:>14.1f}")
         print(f"worker peak RSS {numbers['peak_mb']:.0f} MB; status {numbers['status']}; {numbers['counts']}")
         print(f"potential matches waiting for review: {numbers['review']}")
+        if args.json:
+            Path(args.json).write_text(json.dumps({**numbers, "copy_s": floor}))
     finally:
         connection.close()
         connection.creation.destroy_test_db(old_name, verbosity=0)
