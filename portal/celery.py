@@ -106,6 +106,11 @@ app.conf.update(
             "task": "portal.jobs.tasks.job_fail_stale",
             "schedule": crontab(minute="*/15"),
         },
+        # A job whose worker died is queued again within minutes, not after the visibility timeout.
+        "jobs-requeue-orphans": {
+            "task": "portal.jobs.tasks.job_requeue_orphans",
+            "schedule": 60.0,
+        },
     },
 )
 app.autodiscover_tasks()

@@ -29,6 +29,11 @@ class Job(models.Model):
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    #: The Celery task running the job (name, args, kwargs, worker), recorded by `job_start`, so a job
+    #: whose worker died is queued again at once (services.job_requeue_orphans) instead of after the
+    #: broker's visibility timeout. Internal: no label.
+    task = models.JSONField(default=dict, blank=True, editable=False)
+    requeued = models.PositiveSmallIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("job")

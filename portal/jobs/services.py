@@ -7,10 +7,13 @@ anything.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import secrets
 import tempfile
+import time
+from collections.abc import Collection
 from datetime import timedelta
 from pathlib import Path, PurePath
 from typing import Any
@@ -28,6 +31,11 @@ logger = logging.getLogger(__name__)
 
 #: A running job that reported no progress for this long is taken to have lost its worker.
 RUNNING_STALE_AFTER = timedelta(hours=1)
+#: A running job whose worker does not answer is queued again once it reported nothing for this long
+#: (a busy worker with the solo pool cannot answer a ping; prefork workers, as in production, can).
+ORPHAN_QUIET_FOR = timedelta(minutes=2)
+#: How often one job is queued again before it is given up (a job that kills its worker every time).
+MAX_REQUEUES = 3
 #: A waiting job is given up only much later: a job waits in the queue while the workers are busy,
 #: and a message lost with its worker is redelivered only after the broker's visibility timeout
 #: (one hour, see portal/celery.py).
@@ -47,8 +55,59 @@ def job_start(*, job_id: int) -> Job | None:
         logger.info("job %s has already finished (%s); not starting it again", job.pk, job.status)
         return None
     job.status, job.started_at, job.progress = Job.Status.RUNNING, timezone.now(), 0
-    job.save(update_fields=["status", "started_at", "progress", "updated_at"])
+    job.task = _running_task()
+    job.save(update_fields=["status", "started_at", "progress", "task", "updated_at"])
     return job
+
+
+def _running_task() -> dict[str, Any]:
+    """The Celery task this code runs in (name, arguments, worker), or {} outside a worker."""
+    from celery import current_task
+
+    request = getattr(current_task, "request", None)
+    if current_task is None or request is None or request.called_directly or request.is_eager:
+        return {}
+    return {
+        "name": current_task.name,
+        "args": list(request.args or ()),
+        "kwargs": dict(request.kwargs or {}),
+        "worker": request.hostname or "",
+    }
+
+
+def job_requeue_orphans(*, live_workers: Collection[str], quiet_for: timedelta = ORPHAN_QUIET_FOR) -> int:
+    """Queue again the task of each running job whose worker is not among `live_workers` (it died:
+    killed, out of memory, the machine restarted). Returns how many were queued again.
+
+    The broker would return the task's unacknowledged message only after its visibility timeout (an
+    hour); the tasks are idempotent, so when that message comes back it finds the job finished and
+    does nothing. A job queued again MAX_REQUEUES times is failed instead.
+    """
+    from celery import current_app
+
+    now = timezone.now()
+    again: list[dict[str, Any]] = []
+    with transaction.atomic():
+        jobs = Job.objects.select_for_update(skip_locked=True).filter(
+            status=Job.Status.RUNNING, updated_at__lt=now - quiet_for
+        )
+        for job in jobs:
+            worker, name = job.task.get("worker"), job.task.get("name")
+            if not worker or not name or worker in live_workers:
+                continue
+            if job.requeued >= MAX_REQUEUES:
+                job.status, job.finished_at = Job.Status.FAILED, now
+                job.message = _("The job stopped without finishing. Try again.")[:300]
+                job.save(update_fields=["status", "message", "finished_at", "updated_at"])
+                continue
+            logger.warning("job %s lost its worker %s; queueing %s again", job.pk, worker, name)
+            job.requeued += 1
+            job.task = {**job.task, "worker": ""}  # the next worker to start it records itself
+            job.save(update_fields=["requeued", "task", "updated_at"])
+            again.append(job.task)
+    for task in again:
+        current_app.send_task(task["name"], args=task.get("args"), kwargs=task.get("kwargs"))
+    return len(again)
 
 
 def job_progress(*, job_id: int, progress: int, message: str = "") -> None:
@@ -84,7 +143,17 @@ def write_whole(storage: Any, name: str, content: bytes) -> str:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    _remove_stale_partials(target.parent)
     return name
+
+
+def _remove_stale_partials(folder: Path, older_than: float = 3600) -> None:
+    """Temporary files of a writer that was killed (no cleanup ran) go once they are an hour old."""
+    cutoff = time.time() - older_than
+    for leftover in folder.glob(".partial-*"):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
 
 
 def job_finish(*, job_id: int, content: bytes, filename: str, message: str = "") -> Job:
