@@ -60,6 +60,8 @@ class CaseSerializer(serializers.ModelSerializer[Complaint]):
     filer = FilerField()
     company = serializers.CharField(source="company.name", default=None, read_only=True)
     stage_due_at = serializers.DateTimeField(read_only=True, allow_null=True, default=None)
+    #: The ISO code ("" when none was given); the model field holds a Country object.
+    country = serializers.CharField(source="country.code", read_only=True, default="")
 
     class Meta:
         model = Complaint

@@ -86,3 +86,16 @@ def test_the_complainant_of_a_location_complaint_never_learns_the_routed_members
         reverse("api:complaints-receipt"), {"code": filed.receipt_code}, content_type="application/json"
     )
     assert api.status_code == 200 and cast.company.name not in api.content.decode()
+
+
+def test_the_case_list_api_gives_the_country_as_its_code():
+    cast = Cast()
+    type(cast.complaint).objects.filter(pk=cast.complaint.pk).update(country="BD")
+    client = Client()
+    client.force_login(cast.secretariat)
+    listing = client.get(reverse("api:complaints-list"))
+    assert listing.status_code == 200
+    [case] = [c for c in listing.json()["results"] if c["reference"] == cast.complaint.reference]
+    assert case["country"] == "BD"
+    detail = client.get(reverse("api:complaints-detail", kwargs={"reference": cast.complaint.reference}))
+    assert detail.status_code == 200 and detail.json()["case"]["country"] == "BD"
