@@ -121,7 +121,10 @@ if env.str("DATABASE_REPLICA_URL", default=""):
 DATABASE_ROUTERS = ["portal.core.db_routing.PrimaryReplicaRouter"]
 for _database in DATABASES.values():
     if _database["ENGINE"] == "django.db.backends.postgresql":
-        # psycopg 3 with Django's native connection pool.
+        # psycopg 3 with Django's native connection pool. With health checks on, the pool checks a
+        # connection before handing it out (psycopg_pool's check_connection), so connections that died
+        # with a restarted or failed-over server are replaced, not used for one failing request each.
+        _database["CONN_HEALTH_CHECKS"] = True
         _database.setdefault("OPTIONS", {})["pool"] = {
             "min_size": env.int("PORTAL_DB_POOL_MIN", default=1),
             "max_size": env.int("PORTAL_DB_POOL_MAX", default=10),
