@@ -7,7 +7,9 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext
+from django.views.decorators.cache import never_cache
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.exceptions import NotFound, Throttled, ValidationError
@@ -42,6 +44,7 @@ def _detail(complaint: Complaint, party: Any) -> dict[str, Any]:
 
 
 @public
+@method_decorator(never_cache, name="dispatch")  # the receipt code or the case: never stored
 class ComplaintFileApi(APIView):
     """Public: file a complaint (no account needed). Without an account the answer carries the receipt
     code, once. The same `token` sent again returns the same case."""
@@ -172,6 +175,7 @@ class ComplaintMessageApi(APIView):
 
 
 @public
+@method_decorator(never_cache, name="dispatch")  # the receipt code or the case: never stored
 class ReceiptCaseApi(APIView):
     """Public: the case a receipt code belongs to, as its complainant reads it. Tries are limited per
     address (and refused while the limit cannot be checked); a wrong code is a plain 404."""

@@ -15,8 +15,9 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from json import dumps as json_dumps
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import pytest
 from allauth.mfa.models import Authenticator
@@ -61,20 +62,12 @@ class Server:
         finally:
             conn.close()
 
-    def post(self, path: str, fields: dict[str, str], headers: dict[str, str], cookies: str):
-        body = "&".join(f"{quote(k)}={quote(v)}" for k, v in fields.items())
+    def post(self, path: str, body: str, headers: dict[str, str], cookies: str = "", *, json: bool = False):
+        kind = "application/json" if json else "application/x-www-form-urlencoded"
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
         try:
-            conn.request(
-                "POST",
-                path,
-                body=body,
-                headers={
-                    **headers,
-                    "Cookie": cookies,
-                    "Content-Type": "application/x-www-form-urlencoded",
-                },
-            )
+            sent = {**headers, "Content-Type": kind, **({"Cookie": cookies} if cookies else {})}
+            conn.request("POST", path, body=body.encode(), headers=sent)
             response = conn.getresponse()
             return response.status, response.headers, response.read().decode("utf-8", "replace")
         finally:
@@ -219,7 +212,7 @@ def test_case_pages_and_the_receipt_code_page_are_never_stored(server):
     }
     status, headers, _body = server.post(
         "/en/complaints/return/",
-        {"csrfmiddlewaretoken": token, "code": cast.filed.receipt_code},
+        urlencode({"csrfmiddlewaretoken": token, "code": cast.filed.receipt_code}),
         origin,
         cookie,
     )
@@ -241,6 +234,13 @@ def test_case_pages_and_the_receipt_code_page_are_never_stored(server):
         assert cast.complaint.reference in body
         assert_security_headers(headers, f"{who}'s case page")
         assert_not_stored(headers, f"{who}'s case page")
+    # The API's answer to a receipt code is the case itself.
+    status, headers, body = server.post(
+        "/api/v1/complaints/receipt/", json_dumps({"code": cast.filed.receipt_code}), HTTPS, json=True
+    )
+    assert status == 200 and cast.complaint.reference in body
+    assert_security_headers(headers, "receipt API")
+    assert_not_stored(headers, "receipt API")
     # The list of cases too.
     status, headers, _body = server.get("/en/complaints/", HTTPS, cookies=session_cookie(cast.committee))
     assert status == 200
