@@ -14,6 +14,9 @@ if TYPE_CHECKING:
 PHONE: ViewportSize = {"width": 390, "height": 844}
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 WIDTHS = (PHONE, DESKTOP)
+#: A sweep loads some two hundred pages one after another: one slow answer on a busy machine (the
+#: live server shares it with the browser) must not fail the run, a page that never loads still does.
+NAVIGATION_TIMEOUT_MS = 30_000
 #: The header's "Menu" button shows below 48rem.
 PHONE_MENU = "summary.site-menu__button"
 

@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import Browser, Page, expect
 
-from .axe_sweep import PHONE, check_both_widths
+from .axe_sweep import NAVIGATION_TIMEOUT_MS, PHONE, check_both_widths
 from .conftest import DEFAULT_TIMEOUT_MS
 
 pytestmark = pytest.mark.e2e
@@ -46,6 +46,7 @@ def test_every_complainant_page_is_accessible_in_every_offered_language_on_phone
 ) -> None:
     context = browser.new_context(viewport=PHONE)
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
     page = context.new_page()
     findings: list[str] = []
     try:
