@@ -2,6 +2,7 @@
 #   make run   - virtualenv, install, migrate, demo data, serve on http://127.0.0.1:8000 (SQLite, tasks eager)
 #   make test  - system packages, PostgreSQL + Redis on loopback, lint, types, migrations check, full suite
 #   make test-fuzz - the long randomised API run (schemathesis), on its own
+#   make test-faults - the fault tests on their own (Redis stopped or hung, worker killed, mail down)
 #   make bench - the portal at scale on loopback: the table of bench/RESULTS.md (bench/README.md)
 PYTHON ?= python3
 VENV ?= .venv
@@ -11,7 +12,7 @@ PORT ?= 8000
 
 MESSAGE_IGNORES := --ignore=.venv --ignore=var --ignore=tests --ignore=bench --ignore=docs --ignore=node_modules
 
-.PHONY: run test test-fuzz bench install install-dev lint format typecheck migrations-check messages compilemessages worker worker-default worker-mail worker-imports worker-reports beat services clean
+.PHONY: run test test-fuzz test-faults bench install install-dev lint format typecheck migrations-check messages compilemessages worker worker-default worker-mail worker-imports worker-reports beat services clean
 
 # System packages first: on stock Debian `python3 -m venv` needs python3-venv.
 $(BIN)/python:
@@ -42,6 +43,9 @@ test:
 
 test-fuzz:
 	bash scripts/test.sh --fuzz
+
+test-faults:
+	bash scripts/test.sh --faults
 
 bench: install-dev
 	bash scripts/system-deps.sh bench

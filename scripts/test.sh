@@ -2,6 +2,8 @@
 # The whole test run: what `make test` and CI call.
 #   bash scripts/test.sh [pytest arguments]          lint, types, migrations, translations, the suite
 #   bash scripts/test.sh --fuzz [pytest arguments]   only the long randomised API run (make test-fuzz)
+#   bash scripts/test.sh --faults [pytest arguments] only the fault tests (make test-faults)
+# Without arguments, the fault tests (tests/faults, marked `faults`) run after the suite, in one process.
 #
 # Each run has its own PostgreSQL database (portal_<run>, and pytest-django's test_portal_<run>...),
 # dropped at the end, and its own Redis key prefix, so two runs on one machine never meet.
@@ -14,10 +16,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 fuzz=""
+faults=""
 if [ "${1:-}" = "--fuzz" ]; then
   fuzz=1
   shift
+elif [ "${1:-}" = "--faults" ]; then
+  faults=1
+  shift
 fi
+full_run=$([ "$#" -eq 0 ] && echo 1 || true)
 
 bash scripts/system-deps.sh test
 make --no-print-directory install-dev
@@ -58,6 +65,26 @@ if [ -n "$fuzz" ]; then
   exit "$status"
 fi
 
+# The fault tests start their own Redis, gunicorn and Celery workers on loopback and break them; one
+# process (no xdist), about four minutes.
+run_faults() {
+  echo "== fault tests"
+  set +e
+  $BIN/pytest -m faults -p no:cacheprovider "$@"
+  local faults_status=$?
+  set -e
+  if [ "$faults_status" -eq 5 ]; then
+    echo "pytest collected no fault tests: that is a failure for this project" >&2
+    return 1
+  fi
+  return "$faults_status"
+}
+
+if [ -n "$faults" ]; then
+  run_faults "$@"
+  exit $?
+fi
+
 echo "== lint"
 $BIN/ruff check .
 $BIN/ruff format --check .
@@ -81,5 +108,13 @@ set -e
 if [ "$status" -eq 5 ]; then
   echo "pytest collected no tests: that is a failure for this project" >&2
   exit 1
+fi
+# A run with pytest arguments (say `-k outbox`) is a targeted one: the fault tests only in the full run.
+if [ -n "$full_run" ]; then
+  set +e
+  run_faults
+  faults_status=$?
+  set -e
+  [ "$status" -eq 0 ] && status=$faults_status
 fi
 exit "$status"

@@ -23,6 +23,7 @@ import re
 import secrets
 import signal
 import socket
+import socketserver
 import subprocess
 import sys
 import threading
@@ -493,3 +494,48 @@ def send_task(broker_url: str, name: str, **kwargs: Any) -> None:
     options = {"socket_timeout": 2, "socket_connect_timeout": 2}
     with Connection(broker_url, connect_timeout=2, transport_options=options) as connection:
         app.send_task(name, kwargs=kwargs, connection=connection)
+
+
+class SmtpSink:
+    """A small SMTP server on 127.0.0.1:`port` that keeps every message it accepts (`messages`, the raw
+    DATA of each). stop() closes the port (a mail server that is down); start() opens it again."""
+
+    def __init__(self, port: int | None = None) -> None:
+        self.port = port or free_port()
+        self.messages: list[bytes] = []
+        self._server: socketserver.ThreadingTCPServer | None = None
+
+    def start(self) -> SmtpSink:
+        sink = self
+
+        class Conversation(socketserver.StreamRequestHandler):
+            def handle(self) -> None:
+                self.wfile.write(b"220 sink ESMTP\r\n")
+                while line := self.rfile.readline():
+                    command = line.strip().upper()
+                    if command == b"DATA":
+                        self.wfile.write(b"354 end with a dot\r\n")
+                        data = b""
+                        while (chunk := self.rfile.readline()) not in (b".\r\n", b""):
+                            data += chunk
+                        sink.messages.append(data)
+                        self.wfile.write(b"250 queued\r\n")
+                    elif command == b"QUIT":
+                        self.wfile.write(b"221 bye\r\n")
+                        return
+                    else:  # EHLO, MAIL, RCPT, RSET, NOOP
+                        self.wfile.write(b"250 ok\r\n")
+
+        socketserver.ThreadingTCPServer.allow_reuse_address = True
+        self._server = socketserver.ThreadingTCPServer((HOST, self.port), Conversation)
+        self._server.daemon_threads = True
+        threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True
+        ).start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
