@@ -86,6 +86,8 @@ class Service:
     port: int | None = None
     ready_check: Callable[[], Any] | None = None
     ready_timeout: float = 60
+    #: gunicorn stops at once on SIGINT (SIGTERM waits for its graceful timeout).
+    stop_signal: int = signal.SIGTERM
 
     @property
     def url(self) -> str:
@@ -104,7 +106,7 @@ class Service:
         """SIGTERM to the process; SIGKILL to its group when it has not ended after `timeout` seconds."""
         if self.alive():
             # The leader only: gunicorn's master and celery's main process stop their own children.
-            self.process.send_signal(signal.SIGTERM)
+            self.process.send_signal(self.stop_signal)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout=timeout)
         self.kill()  # whatever is left of the group
@@ -384,6 +386,7 @@ def start_gunicorn(
         "--preload",
     ]  # fmt: skip
     service = spawn(name, command, env=env, log_dir=log_dir, port=port)
+    service.stop_signal = signal.SIGINT
     service.ready_check = lambda: http_status(port, probe) in range(200, 600)
     service.ready_timeout = timeout
     return ready(service) if wait else service
@@ -477,8 +480,12 @@ class Stack:
         return server, worker
 
     def close(self) -> None:
-        for service in reversed(self.services):
-            service.stop()
+        """Stop every process side by side (each within its own bounded wait), then the servers."""
+        stoppers = [threading.Thread(target=service.stop) for service in self.services]
+        for thread in stoppers:
+            thread.start()
+        for thread in stoppers:
+            thread.join(timeout=30)
         for closer in reversed(self.closers):
             with contextlib.suppress(Exception):
                 closer()
