@@ -1,11 +1,19 @@
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from portal.accounts.models import Organisation, User
 
 
+@extend_schema_field({"oneOf": [{"type": "string", "format": "uri"}, {"type": "string", "maxLength": 0}]})
+class OptionalURLField(serializers.URLField):
+    """A web address that may be left empty: the schema says "a URI or the empty string", as sent."""
+
+
 class OrganisationSerializer(serializers.ModelSerializer[Organisation]):
+    website = OptionalURLField(read_only=True)
+
     class Meta:
         model = Organisation
         fields = ["id", "name", "kind", "kvk_number", "country", "website", "status"]
