@@ -132,6 +132,8 @@ class Complaint(models.Model):
         permissions = [("handle_complaint", _("Can handle this case as an assigned committee member"))]
         indexes = [
             models.Index(fields=["covenant", "status"], name="complaint_covenant_status"),
+            # The case lists, newest first: a page is read from the index, not a sort of every case.
+            models.Index(fields=["-created_at", "-id"], name="complaint_newest_first"),
             models.Index(
                 fields=["receipt_digest"], name="complaint_receipt", condition=~Q(receipt_digest="")
             ),
