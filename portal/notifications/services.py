@@ -116,14 +116,24 @@ def notification_enqueue(
 def notification_dispatch(notification_ids: Iterable[int]) -> None:
     """Hand pending e-mails to Celery, in one message. Never raises: if the broker is down, the sweep
     retries later."""
+    from portal.core.cache import mark_unreachable, recently_unreachable
+
     from .tasks import notification_deliver
 
     ids = list(notification_ids)
     if not ids:
         return
+    # Eager mode (the embedded demo, unit tests) runs the task here: no broker to wait for.
+    conf = notification_deliver.app.conf
+    broker = "" if conf.task_always_eager else str(conf.broker_url or "")
+    if recently_unreachable(broker):  # this request, or one just before, already waited for that Redis
+        logger.warning("broker did not answer a moment ago; the sweep will send notifications %s", ids)
+        return
     try:
         notification_deliver.apply_async((ids[0], ids[1:]), retry=False)
     except Exception:  # broker down or slow: the rows stay pending for the sweep
+        if broker:
+            mark_unreachable(broker)
         logger.warning("could not queue notifications %s; the sweep will retry", ids, exc_info=True)
 
 
