@@ -61,6 +61,7 @@ def test_the_broker_writes_only_keys_with_the_runs_prefix():
         assert not raw.exists(queue)
     finally:
         raw.delete(f"{settings.TEST_KEY_PREFIX}:{queue}", queue)
+        celery_app.amqp.queues.pop(queue, None)  # send_task declared it for this process
 
 
 def test_a_run_gets_its_own_database_name():
