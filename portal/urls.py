@@ -7,8 +7,6 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
-from covenants.views.publications import publications_view
-from duediligence.frontdoor import published_framework_view
 from portal.api.docs import RedocDocs, SchemaApi, SwaggerDocs
 from portal.core.health import health_view
 from portal.frontdoor.views import robots_view, search_view, sitemap_view
@@ -55,8 +53,9 @@ urlpatterns += i18n_patterns(
     path("dashboards/", include("portal.dashboards.urls")),
     path("reports/", include("portal.reports.urls")),
     path("search/", search_view, name="search"),
-    path("publications/<slug:slug>/", publications_view, name="publications"),
-    path("publications/<slug:slug>/framework/<int:version>/", published_framework_view, name="framework"),
+    # Each app's public publications, named by string like every app's pages: the platform imports none.
+    path("publications/", include("covenants.publication_urls")),
+    path("publications/", include("duediligence.publication_urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path(settings.PORTAL_ADMIN_PATH, admin.site.urls),
     prefix_default_language=True,
